@@ -1,0 +1,23 @@
+"""Choice sets of the improvement plan."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class VerbeterpuntBron(models.TextChoices):
+    """Where an improvement point arose. Later steps add their own sources (KPI, process step, …)."""
+
+    TRAJECT = "traject", _("Trajectory")
+    SESSIE = "sessie", _("Session")
+
+
+class VerbeterpuntStatus(models.TextChoices):
+    """What happened to the point; step 6 decides."""
+
+    OPEN = "open", _("Open")
+
+    @property
+    def kleur(self) -> str:
+        return {"open": "info"}[self.value]

@@ -1,0 +1,76 @@
+"""Improvement points (verbeterpunten): noted wherever they arise, gathered in step 6."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import VerbeterpuntBron, VerbeterpuntStatus
+
+
+class Verbeterpunt(models.Model):
+    """An improvement noted "for later" by any team member, linked to where it came from."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject",
+        verbose_name=_("trajectory"),
+        on_delete=models.CASCADE,
+        related_name="verbeterpunten",
+    )
+    titel = models.CharField(_("title"), max_length=200)
+    omschrijving = models.TextField(_("description"), blank=True)
+    bron = models.CharField(
+        _("source"), max_length=20, choices=VerbeterpuntBron.choices, default=VerbeterpuntBron.TRAJECT
+    )
+    sessie = models.ForeignKey(
+        "trajecten.Sessie",
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=VerbeterpuntStatus.choices, default=VerbeterpuntStatus.OPEN
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ingediend_op = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("improvement point")
+        verbose_name_plural = _("improvement points")
+        ordering = ["-ingediend_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bron__in=VerbeterpuntBron.values), name="verbeterpunt_bron_geldig"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=VerbeterpuntStatus.values), name="verbeterpunt_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=(Q(bron=VerbeterpuntBron.SESSIE) & Q(sessie__isnull=False))
+                | (~Q(bron=VerbeterpuntBron.SESSIE) & Q(sessie__isnull=True)),
+                name="verbeterpunt_sessie_bij_bron_sessie",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        if self.sessie_id and self.sessie.traject_id != self.traject_id:
+            raise ValidationError({"sessie": _("This session belongs to another trajectory.")})
+
+    @property
+    def bron_omschrijving(self) -> str:
+        if self.bron == VerbeterpuntBron.SESSIE and self.sessie_id:
+            return f"{self.get_bron_display()}: {self.sessie}"
+        return str(self.get_bron_display())

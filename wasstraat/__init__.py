@@ -1,0 +1,5 @@
+"""Wasstraat: process improvement along the ten-step wasstraat method."""
+
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)
