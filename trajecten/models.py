@@ -93,9 +93,7 @@ class Traject(models.Model):
 
     def clean(self) -> None:
         if self.startdatum and self.einddatum and self.einddatum < self.startdatum:
-            raise ValidationError(
-                {"einddatum": _("The end date cannot be before the start date.")}
-            )
+            raise ValidationError({"einddatum": _("The end date cannot be before the start date.")})
 
     @property
     def status_keuze(self) -> TrajectStatus:
@@ -124,7 +122,9 @@ class StapStatus(models.Model):
         verbose_name_plural = _("step statuses")
         constraints = [
             models.UniqueConstraint(fields=["traject", "stap"], name="stapstatus_uniek"),
-            models.CheckConstraint(condition=Q(stap__in=Stap.values), name="stapstatus_stap_geldig"),
+            models.CheckConstraint(
+                condition=Q(stap__in=Stap.values), name="stapstatus_stap_geldig"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=StapStatusKeuze.values), name="stapstatus_status_geldig"
             ),
@@ -218,10 +218,15 @@ class Sessie(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("attendees"), blank=True, related_name="sessies"
     )
     notities = models.TextField(
-        _("notes"), blank=True, help_text=_("What was discussed and agreed. No personal data of residents.")
+        _("notes"),
+        blank=True,
+        help_text=_("What was discussed and agreed. No personal data of residents."),
     )
     aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("planned by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("planned by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("changed at"), auto_now=True)
@@ -231,7 +236,9 @@ class Sessie(models.Model):
         verbose_name_plural = _("sessions")
         ordering = ["-begint_op"]
         constraints = [
-            models.CheckConstraint(condition=Q(soort__in=SessieSoort.values), name="sessie_soort_geldig"),
+            models.CheckConstraint(
+                condition=Q(soort__in=SessieSoort.values), name="sessie_soort_geldig"
+            ),
             models.CheckConstraint(
                 condition=Q(eindigt_op__gt=models.F("begint_op")), name="sessie_eindigt_na_begin"
             ),
@@ -271,7 +278,10 @@ class Gebeurtenis(models.Model):
     """
 
     traject = models.ForeignKey(
-        Traject, verbose_name=_("trajectory"), on_delete=models.PROTECT, related_name="gebeurtenissen"
+        Traject,
+        verbose_name=_("trajectory"),
+        on_delete=models.PROTECT,
+        related_name="gebeurtenissen",
     )
     tijdstip = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

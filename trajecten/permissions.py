@@ -28,23 +28,51 @@ IEDER_LID = frozenset({BEKIJKEN, "vastleggen_verbeterpunt"})
 #: The contract of SPEC.md "Roles and permissions", per role (on top of IEDER_LID).
 ROL_RECHTEN: dict[Rol, frozenset[str]] = {
     Rol.SPONSOR: frozenset(),
-    Rol.PROCESEIGENAAR: frozenset({
-        "change_traject", "beheer_team", "beheer_kpis", "keur_kpis", "beoordeel_6p",
-        "bewerk_verbeterplan", "besluit_implementatie", "houd_evaluatie",
-    }),
-    Rol.PROJECTLEIDER: frozenset({
-        "change_traject", "beheer_team", "beheer_sessies", "beheer_kpis", "bewerk_proces",
-        "beoordeel_6p", "bewerk_verbeterplan", "vraag_toetsing", "stel_implementatieplan_op",
-        "werk_voortgang_bij", "houd_evaluatie",
-    }),
-    Rol.PROCESADVISEUR: frozenset({
-        "beheer_sessies", "beheer_kpis", "bewerk_proces", "bewerk_verbeterplan",
-        "stel_implementatieplan_op",
-    }),
-    Rol.KLANTREISCOACH: frozenset({
-        "beheer_klantreissessies", "bewerk_klantreis", "lees_interviews", "beoordeel_6p",
-        "bewerk_verbeterplan",
-    }),
+    Rol.PROCESEIGENAAR: frozenset(
+        {
+            "change_traject",
+            "beheer_team",
+            "beheer_kpis",
+            "keur_kpis",
+            "beoordeel_6p",
+            "bewerk_verbeterplan",
+            "besluit_implementatie",
+            "houd_evaluatie",
+        }
+    ),
+    Rol.PROJECTLEIDER: frozenset(
+        {
+            "change_traject",
+            "beheer_team",
+            "beheer_sessies",
+            "beheer_kpis",
+            "bewerk_proces",
+            "beoordeel_6p",
+            "bewerk_verbeterplan",
+            "vraag_toetsing",
+            "stel_implementatieplan_op",
+            "werk_voortgang_bij",
+            "houd_evaluatie",
+        }
+    ),
+    Rol.PROCESADVISEUR: frozenset(
+        {
+            "beheer_sessies",
+            "beheer_kpis",
+            "bewerk_proces",
+            "bewerk_verbeterplan",
+            "stel_implementatieplan_op",
+        }
+    ),
+    Rol.KLANTREISCOACH: frozenset(
+        {
+            "beheer_klantreissessies",
+            "bewerk_klantreis",
+            "lees_interviews",
+            "beoordeel_6p",
+            "bewerk_verbeterplan",
+        }
+    ),
     Rol.VAKINHOUDELIJK_MEDEWERKER: frozenset({"beoordeel_6p"}),
     Rol.TEAMMANAGER: frozenset({"beheer_kpis", "werk_voortgang_bij"}),
     Rol.SPECIALIST: frozenset(),
@@ -61,11 +89,14 @@ def rechten_voor_rollen(rollen: Iterable[str]) -> frozenset[str]:
 
 def rechten_bijwerken(*, traject: Traject, gebruiker: User) -> None:
     """Make guardian's permission rows for `gebruiker` on `traject` match their memberships."""
-    rollen = Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True)
+    rollen = Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list(
+        "rol", flat=True
+    )
     gewenst = rechten_voor_rollen(rollen)
     bestaand = dict(
-        TrajectUserObjectPermission.objects.filter(content_object=traject, user=gebruiker)
-        .values_list("permission__codename", "pk")
+        TrajectUserObjectPermission.objects.filter(
+            content_object=traject, user=gebruiker
+        ).values_list("permission__codename", "pk")
     )
     with transaction.atomic():
         weg = [pk for codename, pk in bestaand.items() if codename not in gewenst]
@@ -74,7 +105,8 @@ def rechten_bijwerken(*, traject: Traject, gebruiker: User) -> None:
         nieuw = gewenst - bestaand.keys()
         if nieuw:
             permissies = Permission.objects.filter(
-                content_type__app_label="trajecten", content_type__model="traject",
+                content_type__app_label="trajecten",
+                content_type__model="traject",
                 codename__in=nieuw,
             )
             TrajectUserObjectPermission.objects.bulk_create(
@@ -88,8 +120,9 @@ def is_management(gebruiker: User) -> bool:
     return gebruiker.is_active and gebruiker.has_perm(f"trajecten.{BEKIJKEN}")
 
 
-def rechten_voor(gebruiker: User, traject: Traject, checker: ObjectPermissionChecker | None = None
-                 ) -> frozenset[str]:
+def rechten_voor(
+    gebruiker: User, traject: Traject, checker: ObjectPermissionChecker | None = None
+) -> frozenset[str]:
     """The codenames `gebruiker` holds on `traject`, management's global view included.
 
     Pass a checker that has `prefetch_perms` for many trajectories to avoid a query per object.
@@ -103,8 +136,9 @@ def rechten_voor(gebruiker: User, traject: Traject, checker: ObjectPermissionChe
     return rechten
 
 
-def traject_met_recht(gebruiker: User, pk: int, recht: str = BEKIJKEN,
-                      queryset=None) -> tuple[Traject, frozenset[str]]:
+def traject_met_recht(
+    gebruiker: User, pk: int, recht: str = BEKIJKEN, queryset=None
+) -> tuple[Traject, frozenset[str]]:
     """The trajectory `pk` if `gebruiker` holds `recht` on it.
 
     Not visible at all: 404 (the trajectory's existence is not revealed). Visible but the role

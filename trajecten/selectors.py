@@ -18,13 +18,21 @@ from .permissions import BEKIJKEN
 def trajecten_voor(*, gebruiker: User) -> QuerySet[Traject]:
     """Every trajectory `gebruiker` may see, in one query: their own, or all for management."""
     return get_objects_for_user(
-        gebruiker, f"trajecten.{BEKIJKEN}", klass=Traject, accept_global_perms=True,
+        gebruiker,
+        f"trajecten.{BEKIJKEN}",
+        klass=Traject,
+        accept_global_perms=True,
         with_superuser=True,
     )
 
 
 def trajecten_lijst(
-    *, gebruiker: User, zoek: str = "", status: str = "", stap: str = "", afdeling: int | None = None
+    *,
+    gebruiker: User,
+    zoek: str = "",
+    status: str = "",
+    stap: str = "",
+    afdeling: int | None = None,
 ) -> QuerySet[Traject]:
     """The "Mijn trajecten" list: visible trajectories, filtered, with what each row shows prefetched.
 
@@ -56,7 +64,9 @@ class StapWeergave:
     regel: workflow.StapRegel
     rij: StapStatus
     ontbrekend: list[str] = field(default_factory=list)
-    acties: dict[str, list[str]] = field(default_factory=dict)  # action -> refusals (empty: allowed)
+    acties: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # action -> refusals (empty: allowed)
     wie: list[Teamlid] = field(default_factory=list)
 
     @property
@@ -86,14 +96,20 @@ def wasstraat_overzicht(*, traject: Traject, gebruiker: User) -> list[StapWeerga
         )
         for actie in StapActie:
             weergave.acties[actie] = workflow.weigeringen(
-                stap=stap, actie=actie, traject_status=traject.status, statussen=statussen,
-                rollen=rollen, reden="-",
+                stap=stap,
+                actie=actie,
+                traject_status=traject.status,
+                statussen=statussen,
+                rollen=rollen,
+                reden="-",
             )
         if rij.status == StapStatusKeuze.BEZIG:
             weergave.ontbrekend = workflow.ontbrekend(traject, stap)
             if weergave.ontbrekend:
-                weergave.acties[StapActie.AFRONDEN] = [*weergave.acties[StapActie.AFRONDEN],
-                                                       *weergave.ontbrekend]
+                weergave.acties[StapActie.AFRONDEN] = [
+                    *weergave.acties[StapActie.AFRONDEN],
+                    *weergave.ontbrekend,
+                ]
         weergaven.append(weergave)
     return weergaven
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wasstraat.accounts.models import User
 from serviceformules.models import Product
+from wasstraat.accounts.models import User
 
 from . import workflow
 from .choices import (
@@ -62,7 +62,9 @@ def _eis_recht(door: User, traject: Traject, recht: str) -> None:
 
 def rollen_van(*, traject: Traject, gebruiker: User) -> set[str]:
     """The roles `gebruiker` holds in `traject`."""
-    return set(Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True))
+    return set(
+        Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True)
+    )
 
 
 # --- trajectory ---------------------------------------------------------------------------------
@@ -83,14 +85,21 @@ def traject_aanmaken(
     if not door.has_perm("trajecten.add_traject"):
         raise PermissionDenied(_("You may not create trajectories."))
     traject = Traject(
-        product=product, titel=titel, aanleiding=aanleiding, doel=doel,
-        startdatum=startdatum, einddatum=einddatum, aangemaakt_door=door,
+        product=product,
+        titel=titel,
+        aanleiding=aanleiding,
+        doel=doel,
+        startdatum=startdatum,
+        einddatum=einddatum,
+        aangemaakt_door=door,
     )
     traject.full_clean()
     traject.save()
     StapStatus.objects.bulk_create(StapStatus(traject=traject, stap=s) for s in workflow.STAPPEN)
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.TRAJECT_AANGEMAAKT,
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.TRAJECT_AANGEMAAKT,
         omschrijving=_("Trajectory “%(titel)s” created.") % {"titel": titel},
     )
     _lid_toevoegen(traject=traject, door=door, gebruiker=door, rol=Rol.PROJECTLEIDER, discipline="")
@@ -106,8 +115,12 @@ def traject_wijzigen(*, traject: Traject, door: User, versie: int, **velden) -> 
     _eis_recht(door, traject, "change_traject")
     traject = _vergrendel(traject)
     if traject.versie != versie:
-        raise WorkflowFout(_("Someone else changed this trajectory in the meantime. Reload the page "
-                             "to see their changes; your input is still in the form."))
+        raise WorkflowFout(
+            _(
+                "Someone else changed this trajectory in the meantime. Reload the page "
+                "to see their changes; your input is still in the form."
+            )
+        )
     gewijzigd = {}
     for naam, waarde in velden.items():
         if naam not in BASISVELDEN:
@@ -121,9 +134,11 @@ def traject_wijzigen(*, traject: Traject, door: User, versie: int, **velden) -> 
     traject.versie += 1
     traject.save()
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.TRAJECT_GEWIJZIGD,
-        omschrijving=_("Basics changed: %(velden)s.") % {
-            "velden": ", ".join(str(Traject._meta.get_field(n).verbose_name) for n in gewijzigd)},
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.TRAJECT_GEWIJZIGD,
+        omschrijving=_("Basics changed: %(velden)s.")
+        % {"velden": ", ".join(str(Traject._meta.get_field(n).verbose_name) for n in gewijzigd)},
         gegevens={"wijzigingen": gewijzigd},
     )
     return traject
@@ -133,8 +148,10 @@ _TRAJECT_OVERGANGEN = {
     # action: (allowed from, to)
     "pauzeren": ({TrajectStatus.CONCEPT, TrajectStatus.LOPEND}, TrajectStatus.GEPAUZEERD),
     "hervatten": ({TrajectStatus.GEPAUZEERD}, TrajectStatus.LOPEND),
-    "stoppen": ({TrajectStatus.CONCEPT, TrajectStatus.LOPEND, TrajectStatus.GEPAUZEERD},
-                TrajectStatus.GESTOPT),
+    "stoppen": (
+        {TrajectStatus.CONCEPT, TrajectStatus.LOPEND, TrajectStatus.GEPAUZEERD},
+        TrajectStatus.GESTOPT,
+    ),
 }
 
 
@@ -143,24 +160,33 @@ def _traject_status_zetten(*, traject: Traject, door: User, actie: str, reden: s
     traject = _vergrendel(traject)
     van, naar = _TRAJECT_OVERGANGEN[actie]
     if traject.status not in van:
-        raise WorkflowFout(_("A trajectory that is %(status)s cannot be %(actie)s.") % {
-            "status": traject.status_keuze.label.lower(), "actie": _ACTIE_LABELS[actie]})
+        raise WorkflowFout(
+            _("A trajectory that is %(status)s cannot be %(actie)s.")
+            % {"status": traject.status_keuze.label.lower(), "actie": _ACTIE_LABELS[actie]}
+        )
     if actie != "hervatten" and not reden.strip():
         raise ValidationError({"reden": _("Give a reason.")})
     oud = traject.status
     if actie == "hervatten":
         # Back to running, or to draft if nothing had started yet.
-        naar = (TrajectStatus.LOPEND if traject.stappen.exclude(status=StapStatusKeuze.NIET_GESTART)
-                .exists() else TrajectStatus.CONCEPT)
+        naar = (
+            TrajectStatus.LOPEND
+            if traject.stappen.exclude(status=StapStatusKeuze.NIET_GESTART).exists()
+            else TrajectStatus.CONCEPT
+        )
     traject.status = naar
     if naar == TrajectStatus.GESTOPT:
         traject.stopreden = reden
     traject.versie += 1
     traject.save(update_fields=["status", "stopreden", "versie", "gewijzigd_op"])
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.TRAJECT_STATUS,
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.TRAJECT_STATUS,
         omschrijving=_("Trajectory %(actie)s.") % {"actie": _ACTIE_LABELS[actie]},
-        van_status=oud, naar_status=naar, reden=reden,
+        van_status=oud,
+        naar_status=naar,
+        reden=reden,
     )
     return traject
 
@@ -193,14 +219,19 @@ def traject_stoppen(*, traject: Traject, door: User, reden: str) -> Traject:
 # --- steps --------------------------------------------------------------------------------------
 
 
-def _stap_overgang(*, traject: Traject, stap: Stap, door: User, actie: StapActie, reden: str = ""
-                   ) -> StapStatus:
+def _stap_overgang(
+    *, traject: Traject, stap: Stap, door: User, actie: StapActie, reden: str = ""
+) -> StapStatus:
     traject = _vergrendel(traject)
     rijen = {r.stap: r for r in traject.stappen.all()}
     statussen = {Stap(s): r.status for s, r in rijen.items()}
     fouten = workflow.weigeringen(
-        stap=stap, actie=actie, traject_status=traject.status, statussen=statussen,
-        rollen=rollen_van(traject=traject, gebruiker=door), reden=reden,
+        stap=stap,
+        actie=actie,
+        traject_status=traject.status,
+        statussen=statussen,
+        rollen=rollen_van(traject=traject, gebruiker=door),
+        reden=reden,
     )
     if not fouten and actie == StapActie.AFRONDEN:
         fouten = workflow.ontbrekend(traject, stap)
@@ -213,9 +244,14 @@ def _stap_overgang(*, traject: Traject, stap: Stap, door: User, actie: StapActie
         for afhankelijk in workflow.afhankelijke_stappen(stap):
             if rijen[afhankelijk].status != StapStatusKeuze.NIET_GESTART:
                 _status_zetten(
-                    traject, rijen[afhankelijk], StapStatusKeuze.NIET_GESTART, door, actie,
+                    traject,
+                    rijen[afhankelijk],
+                    StapStatusKeuze.NIET_GESTART,
+                    door,
+                    actie,
                     _("Reopened because step %(stap)s was reopened: %(reden)s")
-                    % {"stap": stap.value, "reden": reden}, nu,
+                    % {"stap": stap.value, "reden": reden},
+                    nu,
                 )
     _traject_status_volgen(traject, door)
     return rij
@@ -235,11 +271,19 @@ def _status_zetten(traject, rij: StapStatus, naar: StapStatusKeuze, door, actie,
     rij.reden = reden if naar == StapStatusKeuze.OVERGESLAGEN else ""
     rij.save()
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.STAP_TRANSITIE,
-        omschrijving=_("Step %(stap)s: %(van)s → %(naar)s.") % {
-            "stap": rij.stap_keuze.label, "van": StapStatusKeuze(van).label.lower(),
-            "naar": naar.label.lower()},
-        stap=rij.stap, van_status=van, naar_status=naar, reden=reden,
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.STAP_TRANSITIE,
+        omschrijving=_("Step %(stap)s: %(van)s → %(naar)s.")
+        % {
+            "stap": rij.stap_keuze.label,
+            "van": StapStatusKeuze(van).label.lower(),
+            "naar": naar.label.lower(),
+        },
+        stap=rij.stap,
+        van_status=van,
+        naar_status=naar,
+        reden=reden,
         gegevens={"actie": str(actie)},
     )
 
@@ -256,9 +300,12 @@ def _traject_status_volgen(traject: Traject, door: User) -> None:
         oud, traject.status = traject.status, naar
         traject.save(update_fields=["status", "gewijzigd_op"])
         gebeurtenis_vastleggen(
-            traject=traject, door=door, soort=GebeurtenisSoort.TRAJECT_STATUS,
+            traject=traject,
+            door=door,
+            soort=GebeurtenisSoort.TRAJECT_STATUS,
             omschrijving=_("Trajectory is now %(status)s.") % {"status": naar.label.lower()},
-            van_status=oud, naar_status=naar,
+            van_status=oud,
+            naar_status=naar,
         )
 
 
@@ -277,29 +324,37 @@ def stap_afronden(*, traject: Traject, stap: Stap, door: User) -> StapStatus:
 @transaction.atomic
 def stap_overslaan(*, traject: Traject, stap: Stap, door: User, reden: str) -> StapStatus:
     """Skip a step the method allows skipping, with a written reason."""
-    return _stap_overgang(traject=traject, stap=stap, door=door, actie=StapActie.OVERSLAAN, reden=reden)
+    return _stap_overgang(
+        traject=traject, stap=stap, door=door, actie=StapActie.OVERSLAAN, reden=reden
+    )
 
 
 @transaction.atomic
 def stap_heropenen(*, traject: Traject, stap: Stap, door: User, reden: str) -> StapStatus:
     """Reopen a completed or skipped step; every step depending on it goes back to not started."""
-    return _stap_overgang(traject=traject, stap=stap, door=door, actie=StapActie.HEROPENEN, reden=reden)
+    return _stap_overgang(
+        traject=traject, stap=stap, door=door, actie=StapActie.HEROPENEN, reden=reden
+    )
 
 
 # --- team ---------------------------------------------------------------------------------------
 
 
-def _lid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str, discipline: str
-                   ) -> Teamlid:
-    lid = Teamlid(traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline,
-                  toegevoegd_door=door)
+def _lid_toevoegen(
+    *, traject: Traject, door: User, gebruiker: User, rol: str, discipline: str
+) -> Teamlid:
+    lid = Teamlid(
+        traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline, toegevoegd_door=door
+    )
     lid.full_clean()
     lid.save()
     rechten_bijwerken(traject=traject, gebruiker=gebruiker)
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.LID_TOEGEVOEGD,
-        omschrijving=_("%(persoon)s joined the team as %(rol)s.") % {
-            "persoon": gebruiker, "rol": lid.rol_label.lower()},
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.LID_TOEGEVOEGD,
+        omschrijving=_("%(persoon)s joined the team as %(rol)s.")
+        % {"persoon": gebruiker, "rol": lid.rol_label.lower()},
         gegevens={"gebruiker": gebruiker.pk, "rol": rol, "discipline": discipline},
     )
     if gebruiker != door:
@@ -310,18 +365,21 @@ def _lid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str, d
 
 
 @transaction.atomic
-def teamlid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str,
-                      discipline: str = "") -> Teamlid:
+def teamlid_toevoegen(
+    *, traject: Traject, door: User, gebruiker: User, rol: str, discipline: str = ""
+) -> Teamlid:
     """Give `gebruiker` a role in the trajectory; they are e-mailed after commit."""
     _eis_recht(door, traject, "beheer_team")
     traject = _vergrendel(traject)
-    if Teamlid.objects.filter(traject=traject, gebruiker=gebruiker, rol=rol,
-                              discipline=discipline).exists():
+    if Teamlid.objects.filter(
+        traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline
+    ).exists():
         raise ValidationError({"gebruiker": _("This person already has this role in the team.")})
     if not gebruiker.is_active:
         raise ValidationError({"gebruiker": _("This account is inactive.")})
-    return _lid_toevoegen(traject=traject, door=door, gebruiker=gebruiker, rol=rol,
-                          discipline=discipline)
+    return _lid_toevoegen(
+        traject=traject, door=door, gebruiker=gebruiker, rol=rol, discipline=discipline
+    )
 
 
 @transaction.atomic
@@ -330,17 +388,25 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
     traject = teamlid.traject
     _eis_recht(door, traject, "beheer_team")
     traject = _vergrendel(traject)
-    if (teamlid.rol == Rol.PROJECTLEIDER
-            and not traject.teamleden.filter(rol=Rol.PROJECTLEIDER).exclude(pk=teamlid.pk).exists()):
-        raise WorkflowFout(_("A trajectory always has at least one project leader; "
-                             "add another before removing this one."))
+    if (
+        teamlid.rol == Rol.PROJECTLEIDER
+        and not traject.teamleden.filter(rol=Rol.PROJECTLEIDER).exclude(pk=teamlid.pk).exists()
+    ):
+        raise WorkflowFout(
+            _(
+                "A trajectory always has at least one project leader; "
+                "add another before removing this one."
+            )
+        )
     gebruiker, label = teamlid.gebruiker, teamlid.rol_label
     teamlid.delete()
     rechten_bijwerken(traject=traject, gebruiker=gebruiker)
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.LID_VERWIJDERD,
-        omschrijving=_("%(persoon)s no longer has the role %(rol)s.") % {
-            "persoon": gebruiker, "rol": label.lower()},
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.LID_VERWIJDERD,
+        omschrijving=_("%(persoon)s no longer has the role %(rol)s.")
+        % {"persoon": gebruiker, "rol": label.lower()},
         gegevens={"gebruiker": gebruiker.pk, "rol": teamlid.rol, "discipline": teamlid.discipline},
     )
 
@@ -364,8 +430,9 @@ SESSIEVELDEN = ("soort", "titel", "begint_op", "eindigt_op", "locatie", "online_
 
 
 @transaction.atomic
-def sessie_plannen(*, traject: Traject, door: User, aanwezigen: list[User] | None = None,
-                   **velden) -> Sessie:
+def sessie_plannen(
+    *, traject: Traject, door: User, aanwezigen: list[User] | None = None, **velden
+) -> Sessie:
     """Plan a session (or record one that took place) with its attendees."""
     _eis_sessie_recht(door, traject, velden.get("soort", ""))
     traject = _vergrendel(traject)
@@ -374,17 +441,20 @@ def sessie_plannen(*, traject: Traject, door: User, aanwezigen: list[User] | Non
     sessie.save()
     sessie.aanwezigen.set(aanwezigen or [])
     gebeurtenis_vastleggen(
-        traject=traject, door=door, soort=GebeurtenisSoort.SESSIE_GEPLAND,
-        omschrijving=_("Session “%(titel)s” (%(soort)s) planned.") % {
-            "titel": sessie.titel, "soort": sessie.get_soort_display().lower()},
+        traject=traject,
+        door=door,
+        soort=GebeurtenisSoort.SESSIE_GEPLAND,
+        omschrijving=_("Session “%(titel)s” (%(soort)s) planned.")
+        % {"titel": sessie.titel, "soort": sessie.get_soort_display().lower()},
         gegevens={"sessie": sessie.pk},
     )
     return sessie
 
 
 @transaction.atomic
-def sessie_wijzigen(*, sessie: Sessie, door: User, aanwezigen: list[User] | None = None,
-                    **velden) -> Sessie:
+def sessie_wijzigen(
+    *, sessie: Sessie, door: User, aanwezigen: list[User] | None = None, **velden
+) -> Sessie:
     """Change a session or record its notes."""
     _eis_sessie_recht(door, sessie.traject, sessie.soort)
     if "soort" in velden:
@@ -399,7 +469,9 @@ def sessie_wijzigen(*, sessie: Sessie, door: User, aanwezigen: list[User] | None
     if aanwezigen is not None:
         sessie.aanwezigen.set(aanwezigen)
     gebeurtenis_vastleggen(
-        traject=sessie.traject, door=door, soort=GebeurtenisSoort.SESSIE_GEWIJZIGD,
+        traject=sessie.traject,
+        door=door,
+        soort=GebeurtenisSoort.SESSIE_GEWIJZIGD,
         omschrijving=_("Session “%(titel)s” updated.") % {"titel": sessie.titel},
         gegevens={"sessie": sessie.pk},
     )

@@ -23,7 +23,7 @@ def welkom_teamlid(self, teamlid_id: int) -> None:
             ontvanger=lid.gebruiker,
             sleutel=f"teamlid-welkom-{lid.pk}",
             onderwerp=_("You have joined the trajectory “%(traject)s”") % {"traject": lid.traject},
-            tekst=_("%(door)s added you to the team of “%(traject)s” as %(rol)s.") % {
-                "door": lid.toegevoegd_door, "traject": lid.traject, "rol": lid.rol_label.lower()},
+            tekst=_("%(door)s added you to the team of “%(traject)s” as %(rol)s.")
+            % {"door": lid.toegevoegd_door, "traject": lid.traject, "rol": lid.rol_label.lower()},
             url=reverse("trajecten:detail", args=[lid.traject_id]),
         )

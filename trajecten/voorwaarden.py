@@ -23,8 +23,9 @@ def projectteam_compleet(traject: Traject) -> list[str]:
     ]
     startsessies = traject.sessies.filter(soort=SessieSoort.START, begint_op__lte=timezone.now())
     if not startsessies.exists():
-        ontbreekt.append(_("Record the start session (a session of type “start session” that has "
-                           "taken place)."))
+        ontbreekt.append(
+            _("Record the start session (a session of type “start session” that has taken place).")
+        )
     elif not startsessies.exclude(notities="").exists():
         ontbreekt.append(_("Record the notes of the start session."))
     return ontbreekt

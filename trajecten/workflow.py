@@ -45,40 +45,107 @@ class StapRegel:
 
 
 def _regel(stap, vereist, door, voorwaarde, **kwargs) -> StapRegel:
-    return StapRegel(stap=stap, vereist=tuple(vereist), afronden_door=frozenset(door),
-                     voorwaarde=voorwaarde, **kwargs)
+    return StapRegel(
+        stap=stap,
+        vereist=tuple(vereist),
+        afronden_door=frozenset(door),
+        voorwaarde=voorwaarde,
+        **kwargs,
+    )
 
 
 WORKFLOW: Mapping[Stap, StapRegel] = {
     r.stap: r
     for r in (
-        _regel(S.S1, [], [R.PROJECTLEIDER], gettext_lazy(
-            "Sponsor, process owner and project leader assigned; start session recorded.")),
-        _regel(S.S2, [S.S1], [R.PROCESEIGENAAR], gettext_lazy(
-            "At least one complete KPI (definition, unit, direction, baseline, target), "
-            "approved by the process owner.")),
-        _regel(S.S3A, [S.S1], [R.PROCESADVISEUR], gettext_lazy(
-            "A version of the current process with steps exists.")),
-        _regel(S.S3B, [S.S3A], [R.PROCESADVISEUR], gettext_lazy(
-            "The current process has been checked by the invited employees and marked as checked."),
-            mag_overslaan=True, overslaan_uitleg=gettext_lazy(
-                "For a simple process, 3a and 3b may be combined (\"3a en 3b samengevoegd\").")),
-        _regel(S.S4, [S.S1], [R.KLANTREISCOACH], gettext_lazy(
-            "A journey with interviews and a current and desired journey, or an alternative "
-            "source with a reason.")),
-        _regel(S.S5, [S.S3A, S.S3B], [R.PROJECTLEIDER], gettext_lazy(
-            "A serviceformule is chosen and every P is assessed.")),
-        _regel(S.S6, [S.S2, S.S3A, S.S3B, S.S4, S.S5], [R.PROJECTLEIDER], gettext_lazy(
-            "Every improvement point is accepted into an action, merged or rejected with a "
-            "reason; every action is a quick win or long term.")),
-        _regel(S.S7, [S.S6], [R.PROJECTLEIDER], gettext_lazy(
-            "Every requested specialist has given a verdict.")),
-        _regel(S.S8, [S.S7], [R.PROJECTLEIDER], gettext_lazy(
-            "Every verdict is processed and the plan is frozen as a numbered version.")),
-        _regel(S.S9, [S.S8], [R.PROCESEIGENAAR], gettext_lazy(
-            "The process owner decided per action and fixed priority, owner and planning.")),
-        _regel(S.S10, [S.S9], [R.PROCESEIGENAAR], gettext_lazy(
-            "All adopted actions done or cancelled with a reason, and the evaluation held.")),
+        _regel(
+            S.S1,
+            [],
+            [R.PROJECTLEIDER],
+            gettext_lazy(
+                "Sponsor, process owner and project leader assigned; start session recorded."
+            ),
+        ),
+        _regel(
+            S.S2,
+            [S.S1],
+            [R.PROCESEIGENAAR],
+            gettext_lazy(
+                "At least one complete KPI (definition, unit, direction, baseline, target), "
+                "approved by the process owner."
+            ),
+        ),
+        _regel(
+            S.S3A,
+            [S.S1],
+            [R.PROCESADVISEUR],
+            gettext_lazy("A version of the current process with steps exists."),
+        ),
+        _regel(
+            S.S3B,
+            [S.S3A],
+            [R.PROCESADVISEUR],
+            gettext_lazy(
+                "The current process has been checked by the invited employees and marked as checked."
+            ),
+            mag_overslaan=True,
+            overslaan_uitleg=gettext_lazy(
+                'For a simple process, 3a and 3b may be combined ("3a en 3b samengevoegd").'
+            ),
+        ),
+        _regel(
+            S.S4,
+            [S.S1],
+            [R.KLANTREISCOACH],
+            gettext_lazy(
+                "A journey with interviews and a current and desired journey, or an alternative "
+                "source with a reason."
+            ),
+        ),
+        _regel(
+            S.S5,
+            [S.S3A, S.S3B],
+            [R.PROJECTLEIDER],
+            gettext_lazy("A serviceformule is chosen and every P is assessed."),
+        ),
+        _regel(
+            S.S6,
+            [S.S2, S.S3A, S.S3B, S.S4, S.S5],
+            [R.PROJECTLEIDER],
+            gettext_lazy(
+                "Every improvement point is accepted into an action, merged or rejected with a "
+                "reason; every action is a quick win or long term."
+            ),
+        ),
+        _regel(
+            S.S7,
+            [S.S6],
+            [R.PROJECTLEIDER],
+            gettext_lazy("Every requested specialist has given a verdict."),
+        ),
+        _regel(
+            S.S8,
+            [S.S7],
+            [R.PROJECTLEIDER],
+            gettext_lazy(
+                "Every verdict is processed and the plan is frozen as a numbered version."
+            ),
+        ),
+        _regel(
+            S.S9,
+            [S.S8],
+            [R.PROCESEIGENAAR],
+            gettext_lazy(
+                "The process owner decided per action and fixed priority, owner and planning."
+            ),
+        ),
+        _regel(
+            S.S10,
+            [S.S9],
+            [R.PROCESEIGENAAR],
+            gettext_lazy(
+                "All adopted actions done or cancelled with a reason, and the evaluation held."
+            ),
+        ),
     )
 }
 
@@ -143,23 +210,31 @@ def weigeringen(
     if traject_status == TrajectStatus.GEPAUZEERD:
         fouten.append(_("The trajectory is paused; resume it first."))
     elif traject_status in (TrajectStatus.GESTOPT, TrajectStatus.AFGEROND):
-        fouten.append(_("The trajectory is %(status)s; its steps can no longer change.")
-                      % {"status": TrajectStatus(traject_status).label.lower()})
+        fouten.append(
+            _("The trajectory is %(status)s; its steps can no longer change.")
+            % {"status": TrajectStatus(traject_status).label.lower()}
+        )
     toegestaan = regel.rollen_voor(actie)
     if not toegestaan.intersection(rollen):
-        fouten.append(_("Only the %(rollen)s may do this.") % {
-            "rollen": _(" or the ").join(str(Rol(r).label).lower() for r in sorted(toegestaan))})
+        fouten.append(
+            _("Only the %(rollen)s may do this.")
+            % {"rollen": _(" or the ").join(str(Rol(r).label).lower() for r in sorted(toegestaan))}
+        )
     fouten.extend(_status_weigeringen(regel, actie, status, statussen, reden))
     return fouten
 
 
 def _status_weigeringen(
-    regel: StapRegel, actie: StapActie, status: StapStatusKeuze, statussen: Mapping[Stap, str],
+    regel: StapRegel,
+    actie: StapActie,
+    status: StapStatusKeuze,
+    statussen: Mapping[Stap, str],
     reden: str,
 ) -> list[str]:
     open_vereist = [v for v in regel.vereist if not StapStatusKeuze(statussen[v]).is_klaar]
     vereist_bericht = _("First finish step %(stappen)s.") % {
-        "stappen": ", ".join(v.value for v in open_vereist)}
+        "stappen": ", ".join(v.value for v in open_vereist)
+    }
     fouten: list[str] = []
     if actie == StapActie.START:
         if status != StapStatusKeuze.NIET_GESTART:

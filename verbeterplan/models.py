@@ -23,7 +23,10 @@ class Verbeterpunt(models.Model):
     titel = models.CharField(_("title"), max_length=200)
     omschrijving = models.TextField(_("description"), blank=True)
     bron = models.CharField(
-        _("source"), max_length=20, choices=VerbeterpuntBron.choices, default=VerbeterpuntBron.TRAJECT
+        _("source"),
+        max_length=20,
+        choices=VerbeterpuntBron.choices,
+        default=VerbeterpuntBron.TRAJECT,
     )
     sessie = models.ForeignKey(
         "trajecten.Sessie",
@@ -34,7 +37,10 @@ class Verbeterpunt(models.Model):
         related_name="verbeterpunten",
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=VerbeterpuntStatus.choices, default=VerbeterpuntStatus.OPEN
+        _("status"),
+        max_length=20,
+        choices=VerbeterpuntStatus.choices,
+        default=VerbeterpuntStatus.OPEN,
     )
     ingediend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -24,3 +25,16 @@ def sessie_verlengen(request: HttpRequest) -> JsonResponse:
     """Extend the login session (the timeout warning's button); saving the session renews it."""
     request.session.modified = True
     return JsonResponse({"verloopt_over": request.session.get_expiry_age()})
+
+
+@require_GET
+def huisstijl_css(request: HttpRequest) -> HttpResponse:
+    """The municipality's main colour as CSS custom properties (no inline styles under the CSP)."""
+    kleur = settings.GEMEENTE_KLEUR
+    css = (
+        f":root {{ --huisstijl-kleur: {kleur}; --bs-primary: {kleur}; --bs-link-color: {kleur}; }}\n"
+        f".huisstijl-balk {{ background-color: {kleur}; }}\n"
+    )
+    response = HttpResponse(css, content_type="text/css")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -11,11 +11,17 @@ GROEP_RECHTEN: dict[str, tuple[str, ...]] = {
     Groep.TRAJECTLEIDERS: ("trajecten.add_traject",),
     Groep.MANAGEMENT: ("trajecten.view_traject",),
     Groep.FUNCTIONEEL_BEHEER: (
-        "accounts.add_user", "accounts.change_user", "accounts.view_user",
-        "accounts.add_afdeling", "accounts.change_afdeling", "accounts.view_afdeling",
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.view_user",
+        "accounts.add_afdeling",
+        "accounts.change_afdeling",
+        "accounts.view_afdeling",
         "accounts.delete_afdeling",
-        "serviceformules.add_product", "serviceformules.change_product",
-        "serviceformules.view_product", "serviceformules.delete_product",
+        "serviceformules.add_product",
+        "serviceformules.change_product",
+        "serviceformules.view_product",
+        "serviceformules.delete_product",
     ),
 }
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "serviceformules",
     "trajecten",
     "verbeterplan",
+    "wasstraat.demo",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +170,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 GEMEENTE_NAAM = env.str("GEMEENTE_NAAM", default="Gemeente Voorbeeldstad")
 GEMEENTE_LOGO = env.str("GEMEENTE_LOGO", default="img/logo-voorbeeldstad.svg")
 GEMEENTE_KLEUR = env.str("GEMEENTE_KLEUR", default="#0b5394")
+if not re.fullmatch(r"#[0-9a-fA-F]{6}", GEMEENTE_KLEUR):
+    raise ImproperlyConfigured("GEMEENTE_KLEUR must be a colour like #0b5394.")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,23 +14,46 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Melding',
+            name="Melding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sleutel', models.CharField(max_length=200, unique=True, verbose_name='key')),
-                ('onderwerp', models.CharField(max_length=200, verbose_name='subject')),
-                ('tekst', models.TextField(verbose_name='text')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='link')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('gelezen_op', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('email_verzonden_op', models.DateTimeField(blank=True, null=True, verbose_name='e-mail sent at')),
-                ('ontvanger', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meldingen', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sleutel", models.CharField(max_length=200, unique=True, verbose_name="key")),
+                ("onderwerp", models.CharField(max_length=200, verbose_name="subject")),
+                ("tekst", models.TextField(verbose_name="text")),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created at"),
+                ),
+                ("gelezen_op", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                (
+                    "email_verzonden_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="e-mail sent at"),
+                ),
+                (
+                    "ontvanger",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meldingen",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-aangemaakt_op'],
-                'indexes': [models.Index(fields=['ontvanger', 'gelezen_op'], name='meldingen_m_ontvang_8e3a45_idx')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-aangemaakt_op"],
+                "indexes": [
+                    models.Index(
+                        fields=["ontvanger", "gelezen_op"], name="meldingen_m_ontvang_8e3a45_idx"
+                    )
+                ],
             },
         ),
     ]
