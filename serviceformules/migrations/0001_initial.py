@@ -5,27 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Product',
+            name="Product",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='description')),
-                ('actief', models.BooleanField(default=True, verbose_name='active')),
-                ('afdeling', models.ForeignKey(help_text='The department that delivers this product or service.', on_delete=django.db.models.deletion.PROTECT, related_name='producten', to='accounts.afdeling', verbose_name='department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("naam", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="description")),
+                ("actief", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "afdeling",
+                    models.ForeignKey(
+                        help_text="The department that delivers this product or service.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="producten",
+                        to="accounts.afdeling",
+                        verbose_name="department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'product/service',
-                'verbose_name_plural': 'products/services',
-                'ordering': ['naam'],
+                "verbose_name": "product/service",
+                "verbose_name_plural": "products/services",
+                "ordering": ["naam"],
             },
         ),
     ]
