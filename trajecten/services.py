@@ -198,6 +198,11 @@ _ACTIE_LABELS = {
 }
 
 
+def traject_status_acties(traject: Traject) -> list[str]:
+    """The status actions (pauzeren, hervatten, stoppen) the trajectory's status allows now."""
+    return [actie for actie, (van, _naar) in _TRAJECT_OVERGANGEN.items() if traject.status in van]
+
+
 @transaction.atomic
 def traject_pauzeren(*, traject: Traject, door: User, reden: str) -> Traject:
     """Pause a trajectory: no step moves until it is resumed."""
@@ -419,6 +424,11 @@ def _sessie_recht(soort: str) -> tuple[str, ...]:
     if soort == SessieSoort.KLANTREIS:
         return ("beheer_sessies", "beheer_klantreissessies")
     return ("beheer_sessies",)
+
+
+def sessiesoorten_voor(rechten: frozenset[str]) -> list[SessieSoort]:
+    """The session types someone holding `rechten` in a trajectory may plan (for the form)."""
+    return [soort for soort in SessieSoort if set(_sessie_recht(soort)) & rechten]
 
 
 def _eis_sessie_recht(door: User, traject: Traject, soort: str) -> None:

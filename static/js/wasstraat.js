@@ -1,0 +1,163 @@
+/*
+ * Wasstraat: the session-timeout warning (WCAG 2.2.1 Timing Adjustable).
+ *
+ * <body> carries data-sessie-duur (seconds a session lives without activity),
+ * data-sessie-waarschuwing (seconds before the end to warn), data-sessie-verlengen (POST URL that
+ * renews the session and answers JSON {verloopt_over: seconds}) and data-login-url. The CSRF token is
+ * read from the hx-headers JSON on <body>. Any request to the server renews the session, so page loads
+ * and htmx requests restart the timers; other tabs of the same site are kept in step via localStorage.
+ * No inline script: this file is served from our own origin under a strict CSP.
+ */
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var duur = parseInt(body.dataset.sessieDuur, 10);
+  var waarschuwing = parseInt(body.dataset.sessieWaarschuwing, 10);
+  var verlengUrl = body.dataset.sessieVerlengen;
+  var loginUrl = body.dataset.loginUrl;
+  var modalElement = document.getElementById("sessie-waarschuwing");
+  if (!duur || !verlengUrl || !loginUrl || !modalElement || !window.bootstrap) {
+    return; // not logged in, or the page has no warning dialog
+  }
+  if (!waarschuwing || waarschuwing >= duur) {
+    waarschuwing = Math.min(300, Math.floor(duur / 2));
+  }
+
+  var OPSLAG_SLEUTEL = "wasstraat.sessieEinde";
+  var modal = window.bootstrap.Modal.getOrCreateInstance(modalElement, {
+    backdrop: "static",
+    keyboard: false
+  });
+  var teller = modalElement.querySelector("[data-sessie-teller]");
+  var knop = modalElement.querySelector("[data-sessie-verleng]");
+  var einde = 0;
+  var waarschuwTimer = null;
+  var uitlogTimer = null;
+  var tellerTimer = null;
+
+  function csrfToken() {
+    try {
+      return JSON.parse(body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || "";
+    } catch (fout) {
+      return "";
+    }
+  }
+
+  function opgeslagenEinde() {
+    try {
+      return parseInt(window.localStorage.getItem(OPSLAG_SLEUTEL), 10) || 0;
+    } catch (fout) {
+      return 0;
+    }
+  }
+
+  function bewaarEinde(waarde) {
+    try {
+      window.localStorage.setItem(OPSLAG_SLEUTEL, String(waarde));
+    } catch (fout) {
+      /* private mode: this tab still works on its own */
+    }
+  }
+
+  function stopTimers() {
+    window.clearTimeout(waarschuwTimer);
+    window.clearTimeout(uitlogTimer);
+    window.clearInterval(tellerTimer);
+  }
+
+  function resterendeMinuten() {
+    return Math.max(1, Math.ceil((einde - Date.now()) / 60000));
+  }
+
+  function werkTellerBij() {
+    if (!teller) {
+      return;
+    }
+    var minuten = String(resterendeMinuten());
+    if (teller.textContent !== minuten) {
+      teller.textContent = minuten;
+    }
+  }
+
+  function toonWaarschuwing() {
+    werkTellerBij();
+    tellerTimer = window.setInterval(werkTellerBij, 1000);
+    modal.show();
+  }
+
+  function naarLogin(zeker) {
+    // Another tab may have renewed the session in the meantime.
+    if (!zeker && opgeslagenEinde() > Date.now() + 1000) {
+      plan(opgeslagenEinde());
+      return;
+    }
+    var hier = window.location.pathname + window.location.search;
+    window.location.assign(loginUrl + "?next=" + encodeURIComponent(hier));
+  }
+
+  // Schedule the warning and the logout for a session that ends at `eindtijd` (ms since epoch).
+  function plan(eindtijd) {
+    stopTimers();
+    einde = eindtijd;
+    var nu = Date.now();
+    waarschuwTimer = window.setTimeout(toonWaarschuwing, Math.max(0, einde - waarschuwing * 1000 - nu));
+    uitlogTimer = window.setTimeout(naarLogin, Math.max(0, einde - nu));
+    if (modalElement.classList.contains("show") && einde - nu > waarschuwing * 1000) {
+      modal.hide();
+    }
+  }
+
+  // The server renewed the session just now (a page load, an htmx request or the button).
+  function vernieuwd(seconden) {
+    var eindtijd = Date.now() + (seconden || duur) * 1000;
+    bewaarEinde(eindtijd);
+    plan(eindtijd);
+  }
+
+  function verlengen() {
+    knop.disabled = true;
+    window.fetch(verlengUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "X-CSRFToken": csrfToken(),
+        "X-Requested-With": "XMLHttpRequest",
+        Accept: "application/json"
+      }
+    })
+      .then(function (antwoord) {
+        if (!antwoord.ok) {
+          throw new Error("HTTP " + antwoord.status);
+        }
+        return antwoord.json();
+      })
+      .then(function (gegevens) {
+        vernieuwd(gegevens.verloopt_over);
+        modal.hide();
+      })
+      .catch(function () {
+        naarLogin(true); // the session is already gone: log in again, then come back here
+      })
+      .finally(function () {
+        knop.disabled = false;
+      });
+  }
+
+  if (knop) {
+    knop.addEventListener("click", verlengen);
+  }
+  modalElement.addEventListener("hidden.bs.modal", function () {
+    window.clearInterval(tellerTimer);
+  });
+  body.addEventListener("htmx:afterRequest", function () {
+    vernieuwd(duur);
+  });
+  window.addEventListener("storage", function (gebeurtenis) {
+    if (gebeurtenis.key === OPSLAG_SLEUTEL && opgeslagenEinde() > einde) {
+      plan(opgeslagenEinde());
+    }
+  });
+
+  vernieuwd(duur);
+})();

@@ -1,0 +1,1 @@
+"""Forms of the trajectory app, one module per topic (traject, team, sessies)."""

@@ -1,5 +1,0 @@
-from django.http import HttpResponse
-
-
-def lijst(request):
-    return HttpResponse("")
