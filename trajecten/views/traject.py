@@ -364,8 +364,15 @@ def tijdlijn(request: HttpRequest, pk: int) -> HttpResponse:
 def trajectkaart(request: HttpRequest, pk: int) -> HttpResponse:
     """The one-page trajectory summary as an accessible PDF, for download."""
     traject, _rechten = traject_met_recht(request.user, pk)
+    from wasstraat.pdf import PdfNietBeschikbaar
+
     from ..documenten import trajectkaart_pdf  # WeasyPrint is slow to import; only here
 
-    response = HttpResponse(trajectkaart_pdf(traject=traject), content_type="application/pdf")
+    try:
+        pdf = trajectkaart_pdf(traject=traject)
+    except PdfNietBeschikbaar as fout:
+        messages.error(request, str(fout))
+        return redirect(traject)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="trajectkaart-{traject.pk}.pdf"'
     return response
