@@ -1,0 +1,14 @@
+"""Tests of the trajectory domain compare messages in English, the source language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _engels() -> Iterator[None]:
+    with translation.override("en"):
+        yield
