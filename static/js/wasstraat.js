@@ -161,3 +161,67 @@
 
   vernieuwd(duur);
 })();
+
+/*
+ * After an htmx swap (team page, improvement points): keyboard and screen-reader users must learn what
+ * happened without hunting for it (WCAG 4.1.3 Status Messages, 2.4.3 Focus Order). The swapped region's
+ * status message becomes a polite live region and receives focus; without a message (the form came
+ * back with errors) the first invalid field gets focus, otherwise the region itself.
+ */
+(function () {
+  "use strict";
+
+  function maakFocusbaar(element) {
+    if (!element.hasAttribute("tabindex")) {
+      element.setAttribute("tabindex", "-1");
+    }
+    return element;
+  }
+
+  function gewisseldGebied(detail) {
+    var doel = detail && (detail.target || detail.elt);
+    if (!doel) {
+      return null;
+    }
+    // With hx-swap="outerHTML" the old element is gone; its replacement carries the same id.
+    return (doel.id && document.getElementById(doel.id)) || (doel.isConnected ? doel : null);
+  }
+
+  function statusbericht(gebied) {
+    var bericht = gebied.querySelector("[role='status'], [role='alert']");
+    if (!bericht) {
+      var alert = gebied.querySelector(".alert-success, .alert-info");
+      if (alert) {
+        bericht = alert;
+        bericht.setAttribute("role", "status");
+      }
+    }
+    if (bericht && !bericht.hasAttribute("aria-live")) {
+      bericht.setAttribute("aria-live", bericht.getAttribute("role") === "alert" ? "assertive" : "polite");
+    }
+    return bericht;
+  }
+
+  document.body.addEventListener("htmx:afterSettle", function (gebeurtenis) {
+    // Only answers to a form the user sent; a swap nobody asked for must not steal the focus.
+    // (detail.elt is the settled element here; the element that made the request is in requestConfig.)
+    var verzoek = gebeurtenis.detail && gebeurtenis.detail.requestConfig;
+    var bron = verzoek && verzoek.elt;
+    if (!bron || !bron.closest || !bron.closest("form")) {
+      return;
+    }
+    var gebied = gewisseldGebied(gebeurtenis.detail);
+    if (!gebied) {
+      return;
+    }
+    var doel =
+      statusbericht(gebied) ||
+      gebied.querySelector(".is-invalid, [aria-invalid='true']") ||
+      maakFocusbaar(gebied);
+    if (doel.matches("input, select, textarea, button")) {
+      doel.focus();
+    } else {
+      maakFocusbaar(doel).focus();
+    }
+  });
+})();
