@@ -149,7 +149,12 @@ class TrajectFilterForm(forms.Form):
 class RedenForm(forms.Form):
     """The reason for a transition: required to pause, stop, skip or reopen; optional to resume."""
 
-    reden = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    reden = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        error_messages={"required": _("Give a reason.")},
+    )
 
     def __init__(self, *args, verplicht: bool = True, help_text: str = "", **kwargs):
         super().__init__(*args, **kwargs)
