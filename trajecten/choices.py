@@ -87,6 +87,8 @@ class GebeurtenisSoort(models.TextChoices):
     SESSIE_GEWIJZIGD = "sessie_gewijzigd", _("Session changed")
     VERBETERPUNT = "verbeterpunt", _("Improvement point recorded")
     BESLUIT = "besluit", _("Decision")
+    KPI = "kpi", _("KPI changed")
+    PROCES = "proces", _("Process map changed")
 
 
 class Stap(models.TextChoices):
@@ -114,3 +116,92 @@ class StapActie(models.TextChoices):
     AFRONDEN = "afronden", _("Complete")
     OVERSLAAN = "overslaan", _("Skip")
     HEROPENEN = "heropenen", _("Reopen")
+
+
+class KpiRichting(models.TextChoices):
+    HOGER_IS_BETER = "hoger", _("Higher is better")
+    LAGER_IS_BETER = "lager", _("Lower is better")
+
+
+class Meetfrequentie(models.TextChoices):
+    WEKELIJKS = "week", _("Weekly")
+    MAANDELIJKS = "maand", _("Monthly")
+    KWARTAAL = "kwartaal", _("Quarterly")
+    HALFJAAR = "halfjaar", _("Every six months")
+    JAARLIJKS = "jaar", _("Yearly")
+
+
+class ProcesSoort(models.TextChoices):
+    HUIDIG = "huidig", _("Current")
+    GEWENST = "gewenst", _("Desired")
+
+
+class VersieStatus(models.TextChoices):
+    CONCEPT = "concept", _("Draft")
+    TER_CONTROLE = "ter_controle", _("Being checked")
+    GECONTROLEERD = "gecontroleerd", _("Checked")
+
+    @property
+    def kleur(self) -> str:
+        return {"concept": "secondary", "ter_controle": "warning", "gecontroleerd": "success"}[self.value]
+
+
+class StapSoort(models.TextChoices):
+    ACTIE = "actie", _("Action")
+    BESLISSING = "beslissing", _("Decision")
+    WACHTEN = "wachten", _("Wait")
+    OVERDRACHT = "overdracht", _("Handover")
+
+
+class Kanaal(models.TextChoices):
+    INTERN = "intern", _("Internal / system")
+    WEBSITE = "website", _("Website / online form")
+    EMAIL = "email", _("E-mail")
+    TELEFOON = "telefoon", _("Telephone")
+    BALIE = "balie", _("Counter (balie)")
+    POST = "post", _("Post / letter")
+    APP = "app", _("App")
+
+
+class TijdEenheid(models.TextChoices):
+    MINUTEN = "min", _("minutes")
+    UREN = "uur", _("hours")
+    DAGEN = "dag", _("working days")
+
+    @property
+    def minuten(self) -> int:
+        """Minutes per unit; a working day counts as 8 hours."""
+        return {"min": 1, "uur": 60, "dag": 8 * 60}[self.value]
+
+
+class Lean(models.TextChoices):
+    WAARDE = "waarde", _("Value-adding")
+    NODIG = "nodig", _("Necessary, not value-adding")
+    VERSPILLING = "verspilling", _("Waste")
+
+    @property
+    def kleur(self) -> str:
+        return {"waarde": "success", "nodig": "warning", "verspilling": "danger"}[self.value]
+
+
+class Verspilling(models.TextChoices):
+    """The eight types of waste, as Dutch LEAN practice names them."""
+
+    WACHTEN = "wachten", _("Unnecessary waiting")
+    OVERBEWERKING = "overbewerking", _("Over-processing")
+    INRICHTING = "inrichting", _("Wrong process design")
+    VOORRAAD = "voorraad", _("Too much inventory")
+    TRANSPORT = "transport", _("Unnecessary transport")
+    FOUTEN = "fouten", _("Errors / rework")
+    OVERPRODUCTIE = "overproductie", _("Overproduction")
+    BEWEGEN = "bewegen", _("Unnecessary movement")
+
+
+class ControleStatus(models.TextChoices):
+    UITGENODIGD = "uitgenodigd", _("Invited")
+    BEVESTIGD = "bevestigd", _("Confirmed")
+    OPMERKINGEN = "opmerkingen", _("Comments given")
+
+    @property
+    def kleur(self) -> str:
+        return {"uitgenodigd": "secondary", "bevestigd": "success", "opmerkingen": "warning"}[self.value]

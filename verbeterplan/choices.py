@@ -11,6 +11,8 @@ class VerbeterpuntBron(models.TextChoices):
 
     TRAJECT = "traject", _("Trajectory")
     SESSIE = "sessie", _("Session")
+    KPI = "kpi", _("KPI")
+    PROCESSTAP = "processtap", _("Process step")
 
 
 class VerbeterpuntStatus(models.TextChoices):

@@ -10,6 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import VerbeterpuntBron, VerbeterpuntStatus
 
+#: The source kinds that point at an object, and the field holding it.
+BRON_VELDEN = {
+    VerbeterpuntBron.SESSIE: "sessie",
+    VerbeterpuntBron.KPI: "kpi",
+    VerbeterpuntBron.PROCESSTAP: "processtap",
+}
+
 
 class Verbeterpunt(models.Model):
     """An improvement noted "for later" by any team member, linked to where it came from."""
@@ -31,6 +38,22 @@ class Verbeterpunt(models.Model):
     sessie = models.ForeignKey(
         "trajecten.Sessie",
         verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    kpi = models.ForeignKey(
+        "trajecten.Kpi",
+        verbose_name=_("KPI"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    processtap = models.ForeignKey(
+        "trajecten.ProcesStap",
+        verbose_name=_("process step"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -61,10 +84,13 @@ class Verbeterpunt(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=VerbeterpuntStatus.values), name="verbeterpunt_status_geldig"
             ),
-            models.CheckConstraint(
-                condition=(Q(bron=VerbeterpuntBron.SESSIE) & Q(sessie__isnull=False))
-                | (~Q(bron=VerbeterpuntBron.SESSIE) & Q(sessie__isnull=True)),
-                name="verbeterpunt_sessie_bij_bron_sessie",
+            *(
+                models.CheckConstraint(
+                    condition=(Q(bron=bron) & Q(**{f"{veld}__isnull": False}))
+                    | (~Q(bron=bron) & Q(**{f"{veld}__isnull": True})),
+                    name=f"verbeterpunt_{veld}_bij_bron_{veld}",
+                )
+                for bron, veld in BRON_VELDEN.items()
             ),
         ]
 
@@ -74,9 +100,20 @@ class Verbeterpunt(models.Model):
     def clean(self) -> None:
         if self.sessie_id and self.sessie.traject_id != self.traject_id:
             raise ValidationError({"sessie": _("This session belongs to another trajectory.")})
+        if self.kpi_id and self.kpi.traject_id != self.traject_id:
+            raise ValidationError({"kpi": _("This KPI belongs to another trajectory.")})
+        if self.processtap_id and self.processtap.versie.traject_id != self.traject_id:
+            raise ValidationError({"processtap": _("This process step belongs to another trajectory.")})
+
+    @property
+    def bron_object(self):
+        """The session, KPI or process step the point came from, if any."""
+        veld = BRON_VELDEN.get(self.bron)
+        return getattr(self, veld) if veld else None
 
     @property
     def bron_omschrijving(self) -> str:
-        if self.bron == VerbeterpuntBron.SESSIE and self.sessie_id:
-            return f"{self.get_bron_display()}: {self.sessie}"
+        bron = self.bron_object
+        if bron is not None:
+            return f"{self.get_bron_display()}: {bron}"
         return str(self.get_bron_display())

@@ -7,13 +7,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from trajecten.choices import GebeurtenisSoort
-from trajecten.models import Sessie, Traject
+from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import rechten_voor
 from trajecten.services import gebeurtenis_vastleggen
 from wasstraat.accounts.models import User
 
 from .choices import VerbeterpuntBron
 from .models import Verbeterpunt
+
+
+def _bron(**bronnen) -> VerbeterpuntBron:
+    gegeven = [naam for naam, waarde in bronnen.items() if waarde is not None]
+    if len(gegeven) > 1:
+        raise ValueError("An improvement point has one source.")
+    return VerbeterpuntBron(gegeven[0]) if gegeven else VerbeterpuntBron.TRAJECT
 
 
 @transaction.atomic
@@ -24,8 +31,13 @@ def verbeterpunt_vastleggen(
     titel: str,
     omschrijving: str = "",
     sessie: Sessie | None = None,
+    kpi: Kpi | None = None,
+    processtap: ProcesStap | None = None,
 ) -> Verbeterpunt:
-    """Record an improvement point from the trajectory page or a session; any member may."""
+    """Record an improvement point where it arose: the trajectory page, a session, a KPI or a process step.
+
+    Any member may. At most one source object is given; it must belong to the trajectory.
+    """
     if "vastleggen_verbeterpunt" not in rechten_voor(door, traject):
         raise PermissionDenied(_("Only team members can record improvement points."))
     punt = Verbeterpunt(
@@ -33,8 +45,10 @@ def verbeterpunt_vastleggen(
         titel=titel,
         omschrijving=omschrijving,
         sessie=sessie,
+        kpi=kpi,
+        processtap=processtap,
         ingediend_door=door,
-        bron=VerbeterpuntBron.SESSIE if sessie else VerbeterpuntBron.TRAJECT,
+        bron=_bron(sessie=sessie, kpi=kpi, processtap=processtap),
     )
     punt.full_clean()
     punt.save()

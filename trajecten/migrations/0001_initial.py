@@ -6,201 +6,603 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('serviceformules', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("serviceformules", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Traject',
+            name="Traject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=200, verbose_name='title')),
-                ('aanleiding', models.TextField(help_text='Why is this process being improved?', verbose_name='reason')),
-                ('doel', models.TextField(help_text='What should the improvement achieve?', verbose_name='goal')),
-                ('startdatum', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('einddatum', models.DateField(blank=True, null=True, verbose_name='planned end date')),
-                ('status', models.CharField(choices=[('concept', 'Draft'), ('lopend', 'Running'), ('gepauzeerd', 'Paused'), ('gestopt', 'Stopped'), ('afgerond', 'Finished')], default='concept', max_length=20, verbose_name='status')),
-                ('stopreden', models.TextField(blank=True, verbose_name='reason for stopping')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='changed at')),
-                ('versie', models.PositiveIntegerField(default=1, help_text='Raised on every change of the basics.', verbose_name='version')),
-                ('aangemaakt_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='trajecten', to='serviceformules.product', verbose_name='product/service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "aanleiding",
+                    models.TextField(help_text="Why is this process being improved?", verbose_name="reason"),
+                ),
+                (
+                    "doel",
+                    models.TextField(help_text="What should the improvement achieve?", verbose_name="goal"),
+                ),
+                ("startdatum", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("einddatum", models.DateField(blank=True, null=True, verbose_name="planned end date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("concept", "Draft"),
+                            ("lopend", "Running"),
+                            ("gepauzeerd", "Paused"),
+                            ("gestopt", "Stopped"),
+                            ("afgerond", "Finished"),
+                        ],
+                        default="concept",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("stopreden", models.TextField(blank=True, verbose_name="reason for stopping")),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="changed at")),
+                (
+                    "versie",
+                    models.PositiveIntegerField(
+                        default=1, help_text="Raised on every change of the basics.", verbose_name="version"
+                    ),
+                ),
+                (
+                    "aangemaakt_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trajecten",
+                        to="serviceformules.product",
+                        verbose_name="product/service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trajectory',
-                'verbose_name_plural': 'trajectories',
-                'ordering': ['-aangemaakt_op'],
-                'permissions': [('beheer_team', 'Manage the team'), ('beheer_sessies', 'Plan sessions and record their notes'), ('beheer_klantreissessies', 'Plan customer journey sessions'), ('vastleggen_verbeterpunt', 'Record improvement points and comment'), ('beheer_kpis', 'Define and edit KPIs; enter measurements'), ('keur_kpis', 'Approve the KPIs'), ('bewerk_proces', 'Edit process maps'), ('bewerk_klantreis', 'Edit the customer journey; hold interviews'), ('lees_interviews', 'Read interview notes'), ('beoordeel_6p', 'Assess the 6 Ps'), ('bewerk_verbeterplan', 'Edit the improvement plan'), ('vraag_toetsing', 'Request reviews'), ('stel_implementatieplan_op', 'Draft the implementation plan'), ('besluit_implementatie', 'Decide adoption, priority and planning'), ('werk_voortgang_bij', 'Update the progress of actions'), ('houd_evaluatie', 'Hold the evaluation')],
-                'default_permissions': ('add', 'change', 'view'),
+                "verbose_name": "trajectory",
+                "verbose_name_plural": "trajectories",
+                "ordering": ["-aangemaakt_op"],
+                "permissions": [
+                    ("beheer_team", "Manage the team"),
+                    ("beheer_sessies", "Plan sessions and record their notes"),
+                    ("beheer_klantreissessies", "Plan customer journey sessions"),
+                    ("vastleggen_verbeterpunt", "Record improvement points and comment"),
+                    ("beheer_kpis", "Define and edit KPIs; enter measurements"),
+                    ("keur_kpis", "Approve the KPIs"),
+                    ("bewerk_proces", "Edit process maps"),
+                    ("bewerk_klantreis", "Edit the customer journey; hold interviews"),
+                    ("lees_interviews", "Read interview notes"),
+                    ("beoordeel_6p", "Assess the 6 Ps"),
+                    ("bewerk_verbeterplan", "Edit the improvement plan"),
+                    ("vraag_toetsing", "Request reviews"),
+                    ("stel_implementatieplan_op", "Draft the implementation plan"),
+                    ("besluit_implementatie", "Decide adoption, priority and planning"),
+                    ("werk_voortgang_bij", "Update the progress of actions"),
+                    ("houd_evaluatie", "Hold the evaluation"),
+                ],
+                "default_permissions": ("add", "change", "view"),
             },
         ),
         migrations.CreateModel(
-            name='Teamlid',
+            name="Teamlid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rol', models.CharField(choices=[('sponsor', 'Sponsor'), ('proceseigenaar', 'Process owner'), ('projectleider', 'Project leader'), ('procesadviseur', 'Process adviser (LEAN)'), ('klantreiscoach', 'Customer journey coach'), ('vakinhoudelijk_medewerker', 'Subject-matter employee'), ('teammanager', 'Team manager'), ('specialist', 'Specialist')], max_length=30, verbose_name='role')),
-                ('discipline', models.CharField(blank=True, choices=[('privacy_officer', 'Privacy officer'), ('ciso', 'CISO'), ('ict', 'ICT / information management'), ('jurist', 'Lawyer'), ('applicatiebeheerder', 'Application manager'), ('communicatieadviseur', 'Communication adviser')], help_text='Only for specialists: the discipline they review from.', max_length=30, verbose_name='discipline')),
-                ('toegevoegd_op', models.DateTimeField(auto_now_add=True, verbose_name='added at')),
-                ('gebruiker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='teamlidmaatschappen', to=settings.AUTH_USER_MODEL, verbose_name='person')),
-                ('toegevoegd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
-                ('traject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teamleden', to='trajecten.traject', verbose_name='trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rol",
+                    models.CharField(
+                        choices=[
+                            ("sponsor", "Sponsor"),
+                            ("proceseigenaar", "Process owner"),
+                            ("projectleider", "Project leader"),
+                            ("procesadviseur", "Process adviser (LEAN)"),
+                            ("klantreiscoach", "Customer journey coach"),
+                            ("vakinhoudelijk_medewerker", "Subject-matter employee"),
+                            ("teammanager", "Team manager"),
+                            ("specialist", "Specialist"),
+                        ],
+                        max_length=30,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "discipline",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("privacy_officer", "Privacy officer"),
+                            ("ciso", "CISO"),
+                            ("ict", "ICT / information management"),
+                            ("jurist", "Lawyer"),
+                            ("applicatiebeheerder", "Application manager"),
+                            ("communicatieadviseur", "Communication adviser"),
+                        ],
+                        help_text="Only for specialists: the discipline they review from.",
+                        max_length=30,
+                        verbose_name="discipline",
+                    ),
+                ),
+                ("toegevoegd_op", models.DateTimeField(auto_now_add=True, verbose_name="added at")),
+                (
+                    "gebruiker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="teamlidmaatschappen",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "toegevoegd_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
+                (
+                    "traject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="teamleden",
+                        to="trajecten.traject",
+                        verbose_name="trajectory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'team member',
-                'verbose_name_plural': 'team members',
-                'ordering': ['rol', 'gebruiker__first_name'],
+                "verbose_name": "team member",
+                "verbose_name_plural": "team members",
+                "ordering": ["rol", "gebruiker__first_name"],
             },
         ),
         migrations.CreateModel(
-            name='StapStatus',
+            name="StapStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stap', models.CharField(choices=[('1', '1 Compose the project team'), ('2', '2 Determine KPIs'), ('3a', '3a Map the current process'), ('3b', '3b Check completeness'), ('4', '4 Customer journey'), ('5', '5 Link to the serviceformule (6 Ps)'), ('6', '6 Draw up the improvement plan'), ('7', '7 Review the improvement plan'), ('8', '8 Adjust and finalise'), ('9', '9 Implementation plan'), ('10', '10 Implement and evaluate')], max_length=3, verbose_name='step')),
-                ('status', models.CharField(choices=[('niet_gestart', 'Not started'), ('bezig', 'In progress'), ('afgerond', 'Completed'), ('overgeslagen', 'Skipped')], default='niet_gestart', max_length=20, verbose_name='status')),
-                ('gestart_op', models.DateTimeField(blank=True, null=True, verbose_name='started at')),
-                ('afgerond_op', models.DateTimeField(blank=True, null=True, verbose_name='completed at')),
-                ('reden', models.TextField(blank=True, help_text='Reason for skipping.', verbose_name='reason')),
-                ('traject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stappen', to='trajecten.traject', verbose_name='trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stap",
+                    models.CharField(
+                        choices=[
+                            ("1", "1 Compose the project team"),
+                            ("2", "2 Determine KPIs"),
+                            ("3a", "3a Map the current process"),
+                            ("3b", "3b Check completeness"),
+                            ("4", "4 Customer journey"),
+                            ("5", "5 Link to the serviceformule (6 Ps)"),
+                            ("6", "6 Draw up the improvement plan"),
+                            ("7", "7 Review the improvement plan"),
+                            ("8", "8 Adjust and finalise"),
+                            ("9", "9 Implementation plan"),
+                            ("10", "10 Implement and evaluate"),
+                        ],
+                        max_length=3,
+                        verbose_name="step",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("niet_gestart", "Not started"),
+                            ("bezig", "In progress"),
+                            ("afgerond", "Completed"),
+                            ("overgeslagen", "Skipped"),
+                        ],
+                        default="niet_gestart",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("gestart_op", models.DateTimeField(blank=True, null=True, verbose_name="started at")),
+                ("afgerond_op", models.DateTimeField(blank=True, null=True, verbose_name="completed at")),
+                (
+                    "reden",
+                    models.TextField(blank=True, help_text="Reason for skipping.", verbose_name="reason"),
+                ),
+                (
+                    "traject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stappen",
+                        to="trajecten.traject",
+                        verbose_name="trajectory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step status',
-                'verbose_name_plural': 'step statuses',
+                "verbose_name": "step status",
+                "verbose_name_plural": "step statuses",
             },
         ),
         migrations.CreateModel(
-            name='Sessie',
+            name="Sessie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('start', 'Start session'), ('proces_huidig', '3a: mapping the current process'), ('proces_controle', '3b: checking the process'), ('klantreis', 'Customer journey'), ('serviceformule', '6P session (serviceformule)'), ('overig', 'Other')], max_length=20, verbose_name='type')),
-                ('titel', models.CharField(max_length=200, verbose_name='title')),
-                ('begint_op', models.DateTimeField(verbose_name='starts at')),
-                ('eindigt_op', models.DateTimeField(verbose_name='ends at')),
-                ('locatie', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('online_link', models.URLField(blank=True, verbose_name='online meeting link')),
-                ('notities', models.TextField(blank=True, help_text='What was discussed and agreed. No personal data of residents.', verbose_name='notes')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='changed at')),
-                ('aangemaakt_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='planned by')),
-                ('aanwezigen', models.ManyToManyField(blank=True, related_name='sessies', to=settings.AUTH_USER_MODEL, verbose_name='attendees')),
-                ('traject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessies', to='trajecten.traject', verbose_name='trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("start", "Start session"),
+                            ("proces_huidig", "3a: mapping the current process"),
+                            ("proces_controle", "3b: checking the process"),
+                            ("klantreis", "Customer journey"),
+                            ("serviceformule", "6P session (serviceformule)"),
+                            ("overig", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="title")),
+                ("begint_op", models.DateTimeField(verbose_name="starts at")),
+                ("eindigt_op", models.DateTimeField(verbose_name="ends at")),
+                ("locatie", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                ("online_link", models.URLField(blank=True, verbose_name="online meeting link")),
+                (
+                    "notities",
+                    models.TextField(
+                        blank=True,
+                        help_text="What was discussed and agreed. No personal data of residents.",
+                        verbose_name="notes",
+                    ),
+                ),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="changed at")),
+                (
+                    "aangemaakt_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="planned by",
+                    ),
+                ),
+                (
+                    "aanwezigen",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="sessies",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="attendees",
+                    ),
+                ),
+                (
+                    "traject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessies",
+                        to="trajecten.traject",
+                        verbose_name="trajectory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
-                'ordering': ['-begint_op'],
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+                "ordering": ["-begint_op"],
             },
         ),
         migrations.CreateModel(
-            name='Gebeurtenis',
+            name="Gebeurtenis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tijdstip', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('soort', models.CharField(choices=[('traject_aangemaakt', 'Trajectory created'), ('traject_gewijzigd', 'Trajectory changed'), ('traject_status', 'Trajectory status changed'), ('stap_transitie', 'Step status changed'), ('lid_toegevoegd', 'Team member added'), ('lid_verwijderd', 'Team member removed'), ('sessie_gepland', 'Session planned'), ('sessie_gewijzigd', 'Session changed'), ('verbeterpunt', 'Improvement point recorded'), ('besluit', 'Decision')], max_length=30, verbose_name='type')),
-                ('omschrijving', models.TextField(verbose_name='description')),
-                ('stap', models.CharField(blank=True, choices=[('1', '1 Compose the project team'), ('2', '2 Determine KPIs'), ('3a', '3a Map the current process'), ('3b', '3b Check completeness'), ('4', '4 Customer journey'), ('5', '5 Link to the serviceformule (6 Ps)'), ('6', '6 Draw up the improvement plan'), ('7', '7 Review the improvement plan'), ('8', '8 Adjust and finalise'), ('9', '9 Implementation plan'), ('10', '10 Implement and evaluate')], max_length=3, verbose_name='step')),
-                ('van_status', models.CharField(blank=True, max_length=20, verbose_name='from')),
-                ('naar_status', models.CharField(blank=True, max_length=20, verbose_name='to')),
-                ('reden', models.TextField(blank=True, verbose_name='reason')),
-                ('gegevens', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('traject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='gebeurtenissen', to='trajecten.traject', verbose_name='trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tijdstip", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time")),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("traject_aangemaakt", "Trajectory created"),
+                            ("traject_gewijzigd", "Trajectory changed"),
+                            ("traject_status", "Trajectory status changed"),
+                            ("stap_transitie", "Step status changed"),
+                            ("lid_toegevoegd", "Team member added"),
+                            ("lid_verwijderd", "Team member removed"),
+                            ("sessie_gepland", "Session planned"),
+                            ("sessie_gewijzigd", "Session changed"),
+                            ("verbeterpunt", "Improvement point recorded"),
+                            ("besluit", "Decision"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                ("omschrijving", models.TextField(verbose_name="description")),
+                (
+                    "stap",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "1 Compose the project team"),
+                            ("2", "2 Determine KPIs"),
+                            ("3a", "3a Map the current process"),
+                            ("3b", "3b Check completeness"),
+                            ("4", "4 Customer journey"),
+                            ("5", "5 Link to the serviceformule (6 Ps)"),
+                            ("6", "6 Draw up the improvement plan"),
+                            ("7", "7 Review the improvement plan"),
+                            ("8", "8 Adjust and finalise"),
+                            ("9", "9 Implementation plan"),
+                            ("10", "10 Implement and evaluate"),
+                        ],
+                        max_length=3,
+                        verbose_name="step",
+                    ),
+                ),
+                ("van_status", models.CharField(blank=True, max_length=20, verbose_name="from")),
+                ("naar_status", models.CharField(blank=True, max_length=20, verbose_name="to")),
+                ("reden", models.TextField(blank=True, verbose_name="reason")),
+                ("gegevens", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "traject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gebeurtenissen",
+                        to="trajecten.traject",
+                        verbose_name="trajectory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['-tijdstip', '-pk'],
-                'default_permissions': ('view',),
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["-tijdstip", "-pk"],
+                "default_permissions": ("view",),
             },
         ),
         migrations.CreateModel(
-            name='TrajectGroupObjectPermission',
+            name="TrajectGroupObjectPermission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='trajecten.traject')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.group')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="trajecten.traject"),
+                ),
+                ("group", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.group")),
+                (
+                    "permission",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission"),
+                ),
             ],
             options={
-                'verbose_name': 'trajectory permission of a group',
-                'verbose_name_plural': 'trajectory permissions of groups',
-                'abstract': False,
+                "verbose_name": "trajectory permission of a group",
+                "verbose_name_plural": "trajectory permissions of groups",
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='TrajectUserObjectPermission',
+            name="TrajectUserObjectPermission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='trajecten.traject')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="trajecten.traject"),
+                ),
+                (
+                    "permission",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trajectory permission of a user',
-                'verbose_name_plural': 'trajectory permissions of users',
-                'abstract': False,
+                "verbose_name": "trajectory permission of a user",
+                "verbose_name_plural": "trajectory permissions of users",
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='traject',
-            index=models.Index(fields=['status'], name='trajecten_t_status_54e695_idx'),
+            model_name="traject",
+            index=models.Index(fields=["status"], name="trajecten_t_status_54e695_idx"),
         ),
         migrations.AddConstraint(
-            model_name='traject',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['concept', 'lopend', 'gepauzeerd', 'gestopt', 'afgerond'])), name='traject_status_geldig'),
+            model_name="traject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["concept", "lopend", "gepauzeerd", "gestopt", "afgerond"])
+                ),
+                name="traject_status_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='traject',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'gestopt'), _negated=True), models.Q(('stopreden', ''), _negated=True), _connector='OR'), name='traject_gestopt_met_reden'),
+            model_name="traject",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "gestopt"), _negated=True),
+                    models.Q(("stopreden", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="traject_gestopt_met_reden",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='teamlid',
-            constraint=models.UniqueConstraint(fields=('traject', 'gebruiker', 'rol', 'discipline'), name='teamlid_uniek'),
+            model_name="teamlid",
+            constraint=models.UniqueConstraint(
+                fields=("traject", "gebruiker", "rol", "discipline"), name="teamlid_uniek"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='teamlid',
-            constraint=models.CheckConstraint(condition=models.Q(('rol__in', ['sponsor', 'proceseigenaar', 'projectleider', 'procesadviseur', 'klantreiscoach', 'vakinhoudelijk_medewerker', 'teammanager', 'specialist'])), name='teamlid_rol_geldig'),
+            model_name="teamlid",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "rol__in",
+                        [
+                            "sponsor",
+                            "proceseigenaar",
+                            "projectleider",
+                            "procesadviseur",
+                            "klantreiscoach",
+                            "vakinhoudelijk_medewerker",
+                            "teammanager",
+                            "specialist",
+                        ],
+                    )
+                ),
+                name="teamlid_rol_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='teamlid',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('rol', 'specialist'), ('discipline__in', ['privacy_officer', 'ciso', 'ict', 'jurist', 'applicatiebeheerder', 'communicatieadviseur'])), models.Q(models.Q(('rol', 'specialist'), _negated=True), ('discipline', '')), _connector='OR'), name='teamlid_discipline_alleen_specialist'),
+            model_name="teamlid",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("rol", "specialist"),
+                        (
+                            "discipline__in",
+                            [
+                                "privacy_officer",
+                                "ciso",
+                                "ict",
+                                "jurist",
+                                "applicatiebeheerder",
+                                "communicatieadviseur",
+                            ],
+                        ),
+                    ),
+                    models.Q(models.Q(("rol", "specialist"), _negated=True), ("discipline", "")),
+                    _connector="OR",
+                ),
+                name="teamlid_discipline_alleen_specialist",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stapstatus',
-            constraint=models.UniqueConstraint(fields=('traject', 'stap'), name='stapstatus_uniek'),
+            model_name="stapstatus",
+            constraint=models.UniqueConstraint(fields=("traject", "stap"), name="stapstatus_uniek"),
         ),
         migrations.AddConstraint(
-            model_name='stapstatus',
-            constraint=models.CheckConstraint(condition=models.Q(('stap__in', ['1', '2', '3a', '3b', '4', '5', '6', '7', '8', '9', '10'])), name='stapstatus_stap_geldig'),
+            model_name="stapstatus",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stap__in", ["1", "2", "3a", "3b", "4", "5", "6", "7", "8", "9", "10"])),
+                name="stapstatus_stap_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stapstatus',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['niet_gestart', 'bezig', 'afgerond', 'overgeslagen'])), name='stapstatus_status_geldig'),
+            model_name="stapstatus",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["niet_gestart", "bezig", "afgerond", "overgeslagen"])),
+                name="stapstatus_status_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sessie',
-            constraint=models.CheckConstraint(condition=models.Q(('soort__in', ['start', 'proces_huidig', 'proces_controle', 'klantreis', 'serviceformule', 'overig'])), name='sessie_soort_geldig'),
+            model_name="sessie",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "soort__in",
+                        [
+                            "start",
+                            "proces_huidig",
+                            "proces_controle",
+                            "klantreis",
+                            "serviceformule",
+                            "overig",
+                        ],
+                    )
+                ),
+                name="sessie_soort_geldig",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sessie',
-            constraint=models.CheckConstraint(condition=models.Q(('eindigt_op__gt', models.F('begint_op'))), name='sessie_eindigt_na_begin'),
+            model_name="sessie",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("eindigt_op__gt", models.F("begint_op"))), name="sessie_eindigt_na_begin"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='gebeurtenis',
-            constraint=models.CheckConstraint(condition=models.Q(('soort__in', ['traject_aangemaakt', 'traject_gewijzigd', 'traject_status', 'stap_transitie', 'lid_toegevoegd', 'lid_verwijderd', 'sessie_gepland', 'sessie_gewijzigd', 'verbeterpunt', 'besluit'])), name='gebeurtenis_soort_geldig'),
+            model_name="gebeurtenis",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "soort__in",
+                        [
+                            "traject_aangemaakt",
+                            "traject_gewijzigd",
+                            "traject_status",
+                            "stap_transitie",
+                            "lid_toegevoegd",
+                            "lid_verwijderd",
+                            "sessie_gepland",
+                            "sessie_gewijzigd",
+                            "verbeterpunt",
+                            "besluit",
+                        ],
+                    )
+                ),
+                name="gebeurtenis_soort_geldig",
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='trajectgroupobjectpermission',
-            unique_together={('group', 'permission', 'content_object')},
+            name="trajectgroupobjectpermission",
+            unique_together={("group", "permission", "content_object")},
         ),
         migrations.AlterUniqueTogether(
-            name='trajectuserobjectpermission',
-            unique_together={('user', 'permission', 'content_object')},
+            name="trajectuserobjectpermission",
+            unique_together={("user", "permission", "content_object")},
         ),
     ]

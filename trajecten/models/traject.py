@@ -8,9 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from .choices import (
+from ..choices import (
     Discipline,
     GebeurtenisSoort,
     Rol,
@@ -31,7 +32,9 @@ class Traject(models.Model):
         related_name="trajecten",
     )
     titel = models.CharField(_("title"), max_length=200)
-    aanleiding = models.TextField(_("reason"), help_text=_("Why is this process being improved?"))
+    aanleiding = models.TextField(
+        pgettext_lazy("trajectory occasion", "reason"), help_text=_("Why is this process being improved?")
+    )
     doel = models.TextField(_("goal"), help_text=_("What should the improvement achieve?"))
     startdatum = models.DateField(_("start date"), null=True, blank=True)
     einddatum = models.DateField(_("planned end date"), null=True, blank=True)
@@ -122,9 +125,7 @@ class StapStatus(models.Model):
         verbose_name_plural = _("step statuses")
         constraints = [
             models.UniqueConstraint(fields=["traject", "stap"], name="stapstatus_uniek"),
-            models.CheckConstraint(
-                condition=Q(stap__in=Stap.values), name="stapstatus_stap_geldig"
-            ),
+            models.CheckConstraint(condition=Q(stap__in=Stap.values), name="stapstatus_stap_geldig"),
             models.CheckConstraint(
                 condition=Q(status__in=StapStatusKeuze.values), name="stapstatus_status_geldig"
             ),
@@ -236,9 +237,7 @@ class Sessie(models.Model):
         verbose_name_plural = _("sessions")
         ordering = ["-begint_op"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(soort__in=SessieSoort.values), name="sessie_soort_geldig"
-            ),
+            models.CheckConstraint(condition=Q(soort__in=SessieSoort.values), name="sessie_soort_geldig"),
             models.CheckConstraint(
                 condition=Q(eindigt_op__gt=models.F("begint_op")), name="sessie_eindigt_na_begin"
             ),

@@ -6,33 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('trajecten', '0001_initial'),
+        ("trajecten", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Verbeterpunt',
+            name="Verbeterpunt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=200, verbose_name='title')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='description')),
-                ('bron', models.CharField(choices=[('traject', 'Trajectory'), ('sessie', 'Session')], default='traject', max_length=20, verbose_name='source')),
-                ('status', models.CharField(choices=[('open', 'Open')], default='open', max_length=20, verbose_name='status')),
-                ('ingediend_op', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('ingediend_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('sessie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='verbeterpunten', to='trajecten.sessie', verbose_name='session')),
-                ('traject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verbeterpunten', to='trajecten.traject', verbose_name='trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="title")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "bron",
+                    models.CharField(
+                        choices=[("traject", "Trajectory"), ("sessie", "Session")],
+                        default="traject",
+                        max_length=20,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open")], default="open", max_length=20, verbose_name="status"
+                    ),
+                ),
+                ("ingediend_op", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
+                (
+                    "ingediend_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "sessie",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="verbeterpunten",
+                        to="trajecten.sessie",
+                        verbose_name="session",
+                    ),
+                ),
+                (
+                    "traject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="verbeterpunten",
+                        to="trajecten.traject",
+                        verbose_name="trajectory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'improvement point',
-                'verbose_name_plural': 'improvement points',
-                'ordering': ['-ingediend_op'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('bron__in', ['traject', 'sessie'])), name='verbeterpunt_bron_geldig'), models.CheckConstraint(condition=models.Q(('status__in', ['open'])), name='verbeterpunt_status_geldig'), models.CheckConstraint(condition=models.Q(models.Q(('bron', 'sessie'), ('sessie__isnull', False)), models.Q(models.Q(('bron', 'sessie'), _negated=True), ('sessie__isnull', True)), _connector='OR'), name='verbeterpunt_sessie_bij_bron_sessie')],
+                "verbose_name": "improvement point",
+                "verbose_name_plural": "improvement points",
+                "ordering": ["-ingediend_op"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("bron__in", ["traject", "sessie"])),
+                        name="verbeterpunt_bron_geldig",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["open"])), name="verbeterpunt_status_geldig"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("bron", "sessie"), ("sessie__isnull", False)),
+                            models.Q(models.Q(("bron", "sessie"), _negated=True), ("sessie__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="verbeterpunt_sessie_bij_bron_sessie",
+                    ),
+                ],
             },
         ),
     ]
