@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy
 from serviceformules.models import Product
 from wasstraat.accounts.models import User
 
-from . import workflow
-from .choices import (
+from .. import workflow
+from ..choices import (
     GebeurtenisSoort,
     Rol,
     SessieSoort,
@@ -29,8 +29,8 @@ from .choices import (
     StapStatusKeuze,
     TrajectStatus,
 )
-from .models import Gebeurtenis, Sessie, StapStatus, Teamlid, Traject
-from .permissions import rechten_bijwerken, rechten_voor
+from ..models import Gebeurtenis, Sessie, StapStatus, Teamlid, Traject
+from ..permissions import rechten_bijwerken, rechten_voor
 
 
 class WorkflowFout(Exception):
@@ -363,7 +363,7 @@ def _lid_toevoegen(
         gegevens={"gebruiker": gebruiker.pk, "rol": rol, "discipline": discipline},
     )
     if gebruiker != door:
-        from .tasks import welkom_teamlid  # tasks call services; import here avoids a cycle
+        from ..tasks import welkom_teamlid  # tasks call services; import here avoids a cycle
 
         transaction.on_commit(lambda: welkom_teamlid.delay(lid.pk))
     return lid
