@@ -112,9 +112,7 @@ def placeholder_problems(entry: polib.POEntry) -> list[str]:
             if not entry.msgid_plural and source_named - named:
                 problems.append(f"missing placeholder(s) {sorted(source_named - named)}")
             if positional and positional != source_positional:
-                problems.append(
-                    f"positional placeholders {positional} differ from {source_positional}"
-                )
+                problems.append(f"positional placeholders {positional} differ from {source_positional}")
             elif source_positional and not positional and not entry.msgid_plural:
                 problems.append(f"missing positional placeholders {source_positional}")
     if "python-brace-format" in entry.flags:

@@ -54,11 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = 0
     for po_path in catalogues:
         mo_path = po_path.with_suffix(".mo")
-        if (
-            not args.force
-            and mo_path.exists()
-            and mo_path.stat().st_mtime >= po_path.stat().st_mtime
-        ):
+        if not args.force and mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             if args.verbose:
                 print(f"up to date: {po_path.relative_to(ROOT)}")
             continue

@@ -89,14 +89,12 @@ def rechten_voor_rollen(rollen: Iterable[str]) -> frozenset[str]:
 
 def rechten_bijwerken(*, traject: Traject, gebruiker: User) -> None:
     """Make guardian's permission rows for `gebruiker` on `traject` match their memberships."""
-    rollen = Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list(
-        "rol", flat=True
-    )
+    rollen = Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True)
     gewenst = rechten_voor_rollen(rollen)
     bestaand = dict(
-        TrajectUserObjectPermission.objects.filter(
-            content_object=traject, user=gebruiker
-        ).values_list("permission__codename", "pk")
+        TrajectUserObjectPermission.objects.filter(content_object=traject, user=gebruiker).values_list(
+            "permission__codename", "pk"
+        )
     )
     with transaction.atomic():
         weg = [pk for codename, pk in bestaand.items() if codename not in gewenst]

@@ -61,9 +61,7 @@ WORKFLOW: Mapping[Stap, StapRegel] = {
             S.S1,
             [],
             [R.PROJECTLEIDER],
-            gettext_lazy(
-                "Sponsor, process owner and project leader assigned; start session recorded."
-            ),
+            gettext_lazy("Sponsor, process owner and project leader assigned; start session recorded."),
         ),
         _regel(
             S.S2,
@@ -126,25 +124,19 @@ WORKFLOW: Mapping[Stap, StapRegel] = {
             S.S8,
             [S.S7],
             [R.PROJECTLEIDER],
-            gettext_lazy(
-                "Every verdict is processed and the plan is frozen as a numbered version."
-            ),
+            gettext_lazy("Every verdict is processed and the plan is frozen as a numbered version."),
         ),
         _regel(
             S.S9,
             [S.S8],
             [R.PROCESEIGENAAR],
-            gettext_lazy(
-                "The process owner decided per action and fixed priority, owner and planning."
-            ),
+            gettext_lazy("The process owner decided per action and fixed priority, owner and planning."),
         ),
         _regel(
             S.S10,
             [S.S9],
             [R.PROCESEIGENAAR],
-            gettext_lazy(
-                "All adopted actions done or cancelled with a reason, and the evaluation held."
-            ),
+            gettext_lazy("All adopted actions done or cancelled with a reason, and the evaluation held."),
         ),
     )
 }

@@ -30,15 +30,34 @@ def test_it_loads_twice_without_duplicating_anything():
 
 def test_it_has_a_user_per_role_and_trajectories_in_different_states():
     call_command("demodata", stdout=StringIO())
-    for naam in ("projectleider", "procesadviseur", "klantreiscoach", "proceseigenaar", "teammanager",
-                 "sponsor", "medewerker1", "medewerker2", "privacy", "ciso", "ict", "jurist",
-                 "applicatiebeheer", "communicatie", "manager", "beheerder"):
+    for naam in (
+        "projectleider",
+        "procesadviseur",
+        "klantreiscoach",
+        "proceseigenaar",
+        "teammanager",
+        "sponsor",
+        "medewerker1",
+        "medewerker2",
+        "privacy",
+        "ciso",
+        "ict",
+        "jurist",
+        "applicatiebeheer",
+        "communicatie",
+        "manager",
+        "beheerder",
+    ):
         gebruiker = User.objects.get(username=naam)
         assert gebruiker.check_password("Wasstraat2026!")
     assert Traject.objects.count() >= 6
     statussen = set(Traject.objects.values_list("status", flat=True))
-    assert {TrajectStatus.CONCEPT, TrajectStatus.LOPEND, TrajectStatus.GEPAUZEERD,
-            TrajectStatus.GESTOPT} <= statussen
+    assert {
+        TrajectStatus.CONCEPT,
+        TrajectStatus.LOPEND,
+        TrajectStatus.GEPAUZEERD,
+        TrajectStatus.GESTOPT,
+    } <= statussen
     bezige_stappen = set(
         Traject.objects.filter(stappen__status=StapStatusKeuze.BEZIG).values_list("stappen__stap", flat=True)
     )

@@ -62,9 +62,7 @@ def _eis_recht(door: User, traject: Traject, recht: str) -> None:
 
 def rollen_van(*, traject: Traject, gebruiker: User) -> set[str]:
     """The roles `gebruiker` holds in `traject`."""
-    return set(
-        Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True)
-    )
+    return set(Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True))
 
 
 # --- trajectory ---------------------------------------------------------------------------------
@@ -329,28 +327,20 @@ def stap_afronden(*, traject: Traject, stap: Stap, door: User) -> StapStatus:
 @transaction.atomic
 def stap_overslaan(*, traject: Traject, stap: Stap, door: User, reden: str) -> StapStatus:
     """Skip a step the method allows skipping, with a written reason."""
-    return _stap_overgang(
-        traject=traject, stap=stap, door=door, actie=StapActie.OVERSLAAN, reden=reden
-    )
+    return _stap_overgang(traject=traject, stap=stap, door=door, actie=StapActie.OVERSLAAN, reden=reden)
 
 
 @transaction.atomic
 def stap_heropenen(*, traject: Traject, stap: Stap, door: User, reden: str) -> StapStatus:
     """Reopen a completed or skipped step; every step depending on it goes back to not started."""
-    return _stap_overgang(
-        traject=traject, stap=stap, door=door, actie=StapActie.HEROPENEN, reden=reden
-    )
+    return _stap_overgang(traject=traject, stap=stap, door=door, actie=StapActie.HEROPENEN, reden=reden)
 
 
 # --- team ---------------------------------------------------------------------------------------
 
 
-def _lid_toevoegen(
-    *, traject: Traject, door: User, gebruiker: User, rol: str, discipline: str
-) -> Teamlid:
-    lid = Teamlid(
-        traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline, toegevoegd_door=door
-    )
+def _lid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str, discipline: str) -> Teamlid:
+    lid = Teamlid(traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline, toegevoegd_door=door)
     lid.full_clean()
     lid.save()
     rechten_bijwerken(traject=traject, gebruiker=gebruiker)
@@ -376,15 +366,11 @@ def teamlid_toevoegen(
     """Give `gebruiker` a role in the trajectory; they are e-mailed after commit."""
     _eis_recht(door, traject, "beheer_team")
     traject = _vergrendel(traject)
-    if Teamlid.objects.filter(
-        traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline
-    ).exists():
+    if Teamlid.objects.filter(traject=traject, gebruiker=gebruiker, rol=rol, discipline=discipline).exists():
         raise ValidationError({"gebruiker": _("This person already has this role in the team.")})
     if not gebruiker.is_active:
         raise ValidationError({"gebruiker": _("This account is inactive.")})
-    return _lid_toevoegen(
-        traject=traject, door=door, gebruiker=gebruiker, rol=rol, discipline=discipline
-    )
+    return _lid_toevoegen(traject=traject, door=door, gebruiker=gebruiker, rol=rol, discipline=discipline)
 
 
 @transaction.atomic
@@ -398,10 +384,7 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
         and not traject.teamleden.filter(rol=Rol.PROJECTLEIDER).exclude(pk=teamlid.pk).exists()
     ):
         raise WorkflowFout(
-            _(
-                "A trajectory always has at least one project leader; "
-                "add another before removing this one."
-            )
+            _("A trajectory always has at least one project leader; add another before removing this one.")
         )
     gebruiker, label = teamlid.gebruiker, teamlid.rol_label
     teamlid.delete()
@@ -440,9 +423,7 @@ SESSIEVELDEN = ("soort", "titel", "begint_op", "eindigt_op", "locatie", "online_
 
 
 @transaction.atomic
-def sessie_plannen(
-    *, traject: Traject, door: User, aanwezigen: list[User] | None = None, **velden
-) -> Sessie:
+def sessie_plannen(*, traject: Traject, door: User, aanwezigen: list[User] | None = None, **velden) -> Sessie:
     """Plan a session (or record one that took place) with its attendees."""
     _eis_sessie_recht(door, traject, velden.get("soort", ""))
     traject = _vergrendel(traject)
@@ -462,9 +443,7 @@ def sessie_plannen(
 
 
 @transaction.atomic
-def sessie_wijzigen(
-    *, sessie: Sessie, door: User, aanwezigen: list[User] | None = None, **velden
-) -> Sessie:
+def sessie_wijzigen(*, sessie: Sessie, door: User, aanwezigen: list[User] | None = None, **velden) -> Sessie:
     """Change a session or record its notes."""
     _eis_sessie_recht(door, sessie.traject, sessie.soort)
     if "soort" in velden:

@@ -12,9 +12,7 @@ from wasstraat.accounts.models import User
 from .models import Melding
 
 
-def melding_versturen(
-    *, ontvanger: User, sleutel: str, onderwerp: str, tekst: str, url: str = ""
-) -> Melding:
+def melding_versturen(*, ontvanger: User, sleutel: str, onderwerp: str, tekst: str, url: str = "") -> Melding:
     """Record a notification and e-mail it, unless one with this key was already e-mailed.
 
     Safe to call twice (a retried Celery task): the row is unique by key and locked while sending.

@@ -50,9 +50,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "notifications",
                 "ordering": ["-aangemaakt_op"],
                 "indexes": [
-                    models.Index(
-                        fields=["ontvanger", "gelezen_op"], name="meldingen_m_ontvang_8e3a45_idx"
-                    )
+                    models.Index(fields=["ontvanger", "gelezen_op"], name="meldingen_m_ontvang_8e3a45_idx")
                 ],
             },
         ),
