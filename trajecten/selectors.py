@@ -11,7 +11,7 @@ from wasstraat.accounts.models import User
 
 from . import workflow
 from .choices import Rol, Stap, StapActie, StapStatusKeuze
-from .models import Gebeurtenis, StapStatus, Teamlid, Traject
+from .models import Gebeurtenis, Kpi, StapStatus, Teamlid, Traject
 from .permissions import BEKIJKEN
 
 
@@ -64,9 +64,7 @@ class StapWeergave:
     regel: workflow.StapRegel
     rij: StapStatus
     ontbrekend: list[str] = field(default_factory=list)
-    acties: dict[str, list[str]] = field(
-        default_factory=dict
-    )  # action -> refusals (empty: allowed)
+    acties: dict[str, list[str]] = field(default_factory=dict)  # action -> refusals (empty: allowed)
     wie: list[Teamlid] = field(default_factory=list)
 
     @property
@@ -117,3 +115,9 @@ def wasstraat_overzicht(*, traject: Traject, gebruiker: User) -> list[StapWeerga
 def tijdlijn(*, traject: Traject) -> QuerySet[Gebeurtenis]:
     """The trajectory's audit events, newest first, with who did them."""
     return traject.gebeurtenissen.select_related("actor")
+
+
+def kpis_van(*, traject: Traject) -> QuerySet[Kpi]:
+    """The trajectory's KPI's in the order they were defined, with their measurements (oldest first)
+    and who approved them: two queries, however many KPI's and measurements."""
+    return traject.kpis.select_related("goedgekeurd_door").prefetch_related("metingen")
