@@ -196,6 +196,12 @@ class Teamlid(models.Model):
             return f"{self.get_rol_display()}: {self.get_discipline_display()}"
         return str(self.get_rol_display())
 
+    @property
+    def rol_in_zin(self) -> str:
+        """The role for use inside a sentence: the role in lower case, the discipline as it is named."""
+        rol = str(self.get_rol_display()).lower()
+        return f"{rol} ({self.get_discipline_display()})" if self.discipline else rol
+
     def clean(self) -> None:
         if self.rol == Rol.SPECIALIST and not self.discipline:
             raise ValidationError({"discipline": _("Choose the specialist's discipline.")})

@@ -349,7 +349,7 @@ def _lid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str, d
         door=door,
         soort=GebeurtenisSoort.LID_TOEGEVOEGD,
         omschrijving=_("%(persoon)s joined the team as %(rol)s.")
-        % {"persoon": gebruiker, "rol": lid.rol_label.lower()},
+        % {"persoon": gebruiker, "rol": lid.rol_in_zin},
         gegevens={"gebruiker": gebruiker.pk, "rol": rol, "discipline": discipline},
     )
     if gebruiker != door:
@@ -386,7 +386,7 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
         raise WorkflowFout(
             _("A trajectory always has at least one project leader; add another before removing this one.")
         )
-    gebruiker, label = teamlid.gebruiker, teamlid.rol_label
+    gebruiker, label = teamlid.gebruiker, teamlid.rol_in_zin
     teamlid.delete()
     rechten_bijwerken(traject=traject, gebruiker=gebruiker)
     gebeurtenis_vastleggen(
@@ -394,7 +394,7 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
         door=door,
         soort=GebeurtenisSoort.LID_VERWIJDERD,
         omschrijving=_("%(persoon)s no longer has the role %(rol)s.")
-        % {"persoon": gebruiker, "rol": label.lower()},
+        % {"persoon": gebruiker, "rol": label},
         gegevens={"gebruiker": gebruiker.pk, "rol": teamlid.rol, "discipline": teamlid.discipline},
     )
 

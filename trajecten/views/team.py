@@ -74,7 +74,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("%(persoon)s has joined the team as %(rol)s.")
-                % {"persoon": lid.gebruiker, "rol": lid.rol_label.lower()},
+                % {"persoon": lid.gebruiker, "rol": lid.rol_in_zin},
             )
             if not request.htmx:
                 return redirect("trajecten:team", pk=traject.pk)
@@ -101,7 +101,7 @@ def verwijderen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
     messages.success(
         request,
         _("%(persoon)s no longer has the role %(rol)s.")
-        % {"persoon": lid.gebruiker, "rol": lid.rol_label.lower()},
+        % {"persoon": lid.gebruiker, "rol": lid.rol_in_zin},
     )
     if BEKIJKEN not in rechten_voor(request.user, traject):
         return redirect("trajecten:lijst")  # removed their own last role
