@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from trajecten.models import Sessie, Traject
+from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import traject_met_recht
 
 from .choices import VerbeterpuntStatus
@@ -23,13 +23,25 @@ LIJST = "verbeterplan/verbeterpunten.html"
 
 
 def _vastleggen(
-    request: HttpRequest, traject: Traject, form: VerbeterpuntForm, sessie: Sessie | None = None
+    request: HttpRequest,
+    traject: Traject,
+    form: VerbeterpuntForm,
+    sessie: Sessie | None = None,
+    kpi: Kpi | None = None,
+    processtap: ProcesStap | None = None,
 ) -> Verbeterpunt | None:
     """Record the point through the service; on a refusal the errors go to the form."""
     if not form.is_valid():
         return None
     try:
-        punt = verbeterpunt_vastleggen(traject=traject, door=request.user, sessie=sessie, **form.cleaned_data)
+        punt = verbeterpunt_vastleggen(
+            traject=traject,
+            door=request.user,
+            sessie=sessie,
+            kpi=kpi,
+            processtap=processtap,
+            **form.cleaned_data,
+        )
     except ValidationError as fout:
         form.servicefout_tonen(fout)
         return None
@@ -51,6 +63,34 @@ def _sessie_uit_verzoek(request: HttpRequest, traject: Traject) -> Sessie | None
     return sessie
 
 
+def _kpi_uit_verzoek(request: HttpRequest, traject: Traject) -> Kpi | None:
+    """The KPI a point comes from (`?kpi=` or the hidden field); only this trajectory's."""
+    waarde = request.POST.get("kpi") or request.GET.get("kpi")
+    if not waarde:
+        return None
+    try:
+        kpi_pk = int(waarde)
+    except ValueError:
+        raise Http404 from None
+    kpi = get_object_or_404(Kpi, pk=kpi_pk, traject=traject)
+    kpi.traject = traject
+    return kpi
+
+
+def _processtap_uit_verzoek(request: HttpRequest, traject: Traject) -> ProcesStap | None:
+    """The process step a point comes from (`?processtap=` or the hidden field); only this trajectory's."""
+    waarde = request.POST.get("processtap") or request.GET.get("processtap")
+    if not waarde:
+        return None
+    try:
+        stap_pk = int(waarde)
+    except ValueError:
+        raise Http404 from None
+    stap = get_object_or_404(ProcesStap.objects.select_related("versie"), pk=stap_pk, versie__traject=traject)
+    stap.versie.traject = traject
+    return stap
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def verbeterpunten(request: HttpRequest, pk: int) -> HttpResponse:
@@ -65,7 +105,9 @@ def verbeterpunten(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         traject, rechten = traject_met_recht(request.user, pk)
         form = VerbeterpuntForm() if RECHT in rechten else None
-    punten = list(traject.verbeterpunten.select_related("ingediend_door", "sessie"))
+    punten = list(
+        traject.verbeterpunten.select_related("ingediend_door", "sessie", "kpi", "processtap__versie")
+    )
     for punt in punten:
         punt.status_kleur = VerbeterpuntStatus(punt.status).kleur  # the badge colour
     context = {
@@ -85,11 +127,19 @@ def verbeterpunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an improvement point on a page of its own, from a session (`?sessie=<pk>`) or not."""
     traject, rechten = traject_met_recht(request.user, pk, RECHT)
     sessie = _sessie_uit_verzoek(request, traject)
+    kpi = _kpi_uit_verzoek(request, traject)
+    processtap = _processtap_uit_verzoek(request, traject)
+    if len([b for b in (sessie, kpi, processtap) if b is not None]) > 1:
+        raise Http404  # a point has one source
     if request.method == "POST":
         form = VerbeterpuntForm(request.POST)
-        if _vastleggen(request, traject, form, sessie=sessie) is not None:
+        if _vastleggen(request, traject, form, sessie=sessie, kpi=kpi, processtap=processtap) is not None:
             if sessie is not None:
                 return redirect(sessie)
+            if kpi is not None:
+                return redirect(kpi)
+            if processtap is not None:
+                return redirect(f"{processtap.versie.get_absolute_url()}#stap-{processtap.pk}")
             return redirect("verbeterplan:verbeterpunten", pk=traject.pk)
     else:
         form = VerbeterpuntForm()
@@ -99,5 +149,7 @@ def verbeterpunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         "rechten": rechten,
         "form": form,
         "sessie": sessie,
+        "kpi": kpi,
+        "processtap": processtap,
     }
     return render(request, "verbeterplan/verbeterpunt_form.html", context)

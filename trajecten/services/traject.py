@@ -393,8 +393,7 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
         traject=traject,
         door=door,
         soort=GebeurtenisSoort.LID_VERWIJDERD,
-        omschrijving=_("%(persoon)s no longer has the role %(rol)s.")
-        % {"persoon": gebruiker, "rol": label},
+        omschrijving=_("%(persoon)s no longer has the role %(rol)s.") % {"persoon": gebruiker, "rol": label},
         gegevens={"gebruiker": gebruiker.pk, "rol": teamlid.rol, "discipline": teamlid.discipline},
     )
 

@@ -100,8 +100,7 @@ def verwijderen(request: HttpRequest, pk: int, lid_pk: int) -> HttpResponse:
         return redirect("trajecten:team", pk=traject.pk)
     messages.success(
         request,
-        _("%(persoon)s no longer has the role %(rol)s.")
-        % {"persoon": lid.gebruiker, "rol": lid.rol_in_zin},
+        _("%(persoon)s no longer has the role %(rol)s.") % {"persoon": lid.gebruiker, "rol": lid.rol_in_zin},
     )
     if BEKIJKEN not in rechten_voor(request.user, traject):
         return redirect("trajecten:lijst")  # removed their own last role

@@ -37,6 +37,9 @@ from trajecten.models import Sessie, Traject
 from verbeterplan.services import verbeterpunt_vastleggen
 from wasstraat.accounts.groepen import groepen_inrichten
 from wasstraat.accounts.models import Afdeling, Groep, User
+from wasstraat.demo.controles import controles_laden
+from wasstraat.demo.kpis import kpis_maken
+from wasstraat.demo.processen import processen_maken
 
 #: The one password of every demo account (documented in the README and printed by `demodata`).
 WACHTWOORD = "Wasstraat2026!"
@@ -195,6 +198,9 @@ def demodata_laden() -> Resultaat:
         with transaction.atomic():
             bouwer(titel, gebruikers)
         resultaat.aangemaakt.append(titel)
+    kpis_maken(gebruikers)  # step 2: KPI's with measurements (skips trajectories that have KPI's)
+    processen_maken(gebruikers)  # step 3a: process maps (skips trajectories that have one)
+    controles_laden(gebruikers)  # step 3b: colleagues check the current maps (skips maps already asked)
     return resultaat
 
 

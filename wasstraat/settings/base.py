@@ -180,3 +180,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# BPMN import: the largest file read (checked before parsing).
+BPMN_MAX_BYTES = env.int("BPMN_MAX_BYTES", default=2 * 1024 * 1024)
