@@ -279,10 +279,10 @@ def tekst_afbreken(tekst: str, tekens: int, regels: int = 3) -> list[str]:
 
 #: Characters per line inside each shape (DejaVu Sans at 11 px is about 6.3 px per character).
 TEKENS = {
-    StapSoort.ACTIE: 18,
-    StapSoort.BESLISSING: 12,
-    StapSoort.WACHTEN: 15,
-    StapSoort.OVERDRACHT: 16,
+    StapSoort.ACTIE: 16,
+    StapSoort.BESLISSING: 11,
+    StapSoort.WACHTEN: 13,
+    StapSoort.OVERDRACHT: 14,
 }
 
 

@@ -1,6 +1,6 @@
 """The BPMN pages: downloading a map, importing a file as a new version, and every refusal.
 
-The requests ask for English (Accept-Language), so the messages compared are the source texts,
+The client has chosen English (the language switch's cookie), so the messages compared are the source texts,
 whatever the Dutch translation says.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from defusedxml.ElementTree import fromstring
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -29,7 +30,7 @@ def _engels():
 
 @pytest.fixture
 def client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the language switch's choice
     return client
 
 

@@ -4,6 +4,7 @@ the proceseigenaar."""
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from tests.factories import zet_stappen
 from tests.kpi.factories import KpiFactory, goedkeuren, kpi_gegevens
@@ -61,7 +62,8 @@ def test_the_condition_costs_one_query(stap2_bezig, django_assert_num_queries):
 
 def test_the_trajectory_page_shows_what_step_2_misses(stap2_bezig, gebruikers, client):
     client.force_login(gebruikers[Rol.SPONSOR])
-    response = client.get(stap2_bezig.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the language switch's choice
+    response = client.get(stap2_bezig.get_absolute_url())
     assert response.status_code == 200
     stappen = {s.regel.stap: s for s in response.context["stappen"]}
     assert stappen[Stap.S2].ontbrekend == [DEFINIEER]
