@@ -6,7 +6,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trajecten.forms.team import ServicefoutenMixin
+from trajecten.forms.fouten import ServicefoutenMixin
 
 
 class VerbeterpuntForm(ServicefoutenMixin, forms.Form):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wasstraat.svg import getal
 
 from ..choices import ProcesSoort
-from .team import ServicefoutenMixin
+from .fouten import ServicefoutenMixin
 
 #: What BPMN files are called: Camunda Modeler and bpmn.io write .bpmn, other tools .xml or .bpmn20.xml.
 EXTENSIES = (".bpmn", ".xml")

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wasstraat.accounts.models import User
 
 from ..models import ProcesStap, ProcesVersie, Sessie
-from .team import GebruikerKeuzeVeld, ServicefoutenMixin
+from .fouten import ServicefoutenMixin
+from .team import GebruikerKeuzeVeld
 
 
 class _Personen(forms.ModelMultipleChoiceField):

@@ -21,7 +21,7 @@ from wasstraat.svg import getal
 from ..choices import KpiRichting, Meetfrequentie
 from ..models import Kpi
 from ..services.kpi import KPI_VELDEN
-from .team import ServicefoutenMixin
+from .fouten import ServicefoutenMixin
 from .traject import DATUM_FORMATEN, DatumInvoer
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import ProcesSoort
 from ..models import ProcesStap, ProcesVersie, Traject
-from .team import ServicefoutenMixin
+from .fouten import ServicefoutenMixin
 
 
 def _helper(layout: Layout | None = None) -> FormHelper:

@@ -14,7 +14,7 @@ from wasstraat.accounts.models import User
 
 from ..choices import SessieSoort
 from ..models import Sessie, Traject
-from .team import ServicefoutenMixin
+from .fouten import ServicefoutenMixin
 
 #: What a `datetime-local` input sends and expects. Naive values are read in the current time zone
 #: (TIME_ZONE, Europe/Amsterdam), so 14:00 means 14:00 in Amsterdam, summer or winter.

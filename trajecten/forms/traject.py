@@ -13,6 +13,7 @@ from wasstraat.accounts.models import Afdeling
 
 from ..choices import Stap, TrajectStatus
 from ..models import Traject
+from .fouten import ServicefoutenMixin
 
 #: ISO first (what <input type="date"> sends), then the ways Dutch people type a date.
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y"]
@@ -27,7 +28,7 @@ class DatumInvoer(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class TrajectForm(forms.ModelForm):
+class TrajectForm(ServicefoutenMixin, forms.ModelForm):
     """The basics of a trajectory, for creating and editing it.
 
     When editing, the hidden `versie` carries the version the user started from, so the service
@@ -146,7 +147,7 @@ class TrajectFilterForm(forms.Form):
         }
 
 
-class RedenForm(forms.Form):
+class RedenForm(ServicefoutenMixin, forms.Form):
     """The reason for a transition: required to pause, stop, skip or reopen; optional to resume."""
 
     reden = forms.CharField(

@@ -26,15 +26,6 @@ PER_PAGINA = 20
 GEBEURTENISSEN_PER_PAGINA = 50
 
 
-def _fout_tonen(form, fout: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at its field when the form has it, else on top."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
-
-
 def _invoer(request: HttpRequest):
     """The submitted data for a form: bound on every POST, even an empty one."""
     return request.POST if request.method == "POST" else None
@@ -105,7 +96,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         try:
             traject = services.traject_aanmaken(door=request.user, **form.basisgegevens())
         except ValidationError as fout:
-            _fout_tonen(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(
                 request,
@@ -167,7 +158,7 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             for bericht in fout.berichten:
                 form.add_error(None, bericht)
         except ValidationError as fout:
-            _fout_tonen(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(traject)
@@ -233,7 +224,7 @@ def status_wijzigen(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
             _berichten_melden(request, fout.berichten)
             return redirect(traject)
         except ValidationError as fout:
-            _fout_tonen(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, instelling["gelukt"])
             return redirect(traject)

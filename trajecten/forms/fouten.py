@@ -1,0 +1,21 @@
+"""Putting a service's refusal on the form that asked for it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+class ServicefoutenMixin:
+    """Lets a view put a service's `ValidationError` on the form, at the field it concerns.
+
+    Services validate with the model's `full_clean()`; their errors name model fields. Errors for a
+    field the form has land at that field, the rest above the form, so the user's input stays.
+    """
+
+    def servicefout_tonen(self, fout: ValidationError) -> None:
+        if not hasattr(fout, "error_dict"):
+            self.add_error(None, fout)  # type: ignore[attr-defined]
+            return
+        for veld, fouten in fout.error_dict.items():
+            bekend = veld in self.fields and veld != NON_FIELD_ERRORS  # type: ignore[attr-defined]
+            self.add_error(veld if bekend else None, fouten)  # type: ignore[attr-defined]
