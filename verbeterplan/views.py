@@ -49,45 +49,40 @@ def _vastleggen(
     return punt
 
 
-def _sessie_uit_verzoek(request: HttpRequest, traject: Traject) -> Sessie | None:
-    """The session a point comes from (`?sessie=` or the hidden field); only this trajectory's."""
-    waarde = request.POST.get("sessie") or request.GET.get("sessie")
+def _bron_uit_verzoek(request: HttpRequest, naam: str, queryset, **binnen_traject):
+    """The source object a point comes from (`?<naam>=` or the hidden field), or None.
+
+    Only an object of this trajectory (`binnen_traject` filters on it); anything else is a 404.
+    """
+    waarde = request.POST.get(naam) or request.GET.get(naam)
     if not waarde:
         return None
     try:
-        sessie_pk = int(waarde)
+        bron_pk = int(waarde)
     except ValueError:
         raise Http404 from None
-    sessie = get_object_or_404(Sessie, pk=sessie_pk, traject=traject)
-    sessie.traject = traject
+    return get_object_or_404(queryset, pk=bron_pk, **binnen_traject)
+
+
+def _sessie_uit_verzoek(request: HttpRequest, traject: Traject) -> Sessie | None:
+    sessie = _bron_uit_verzoek(request, "sessie", Sessie.objects.all(), traject=traject)
+    if sessie is not None:
+        sessie.traject = traject
     return sessie
 
 
 def _kpi_uit_verzoek(request: HttpRequest, traject: Traject) -> Kpi | None:
-    """The KPI a point comes from (`?kpi=` or the hidden field); only this trajectory's."""
-    waarde = request.POST.get("kpi") or request.GET.get("kpi")
-    if not waarde:
-        return None
-    try:
-        kpi_pk = int(waarde)
-    except ValueError:
-        raise Http404 from None
-    kpi = get_object_or_404(Kpi, pk=kpi_pk, traject=traject)
-    kpi.traject = traject
+    kpi = _bron_uit_verzoek(request, "kpi", Kpi.objects.all(), traject=traject)
+    if kpi is not None:
+        kpi.traject = traject
     return kpi
 
 
 def _processtap_uit_verzoek(request: HttpRequest, traject: Traject) -> ProcesStap | None:
-    """The process step a point comes from (`?processtap=` or the hidden field); only this trajectory's."""
-    waarde = request.POST.get("processtap") or request.GET.get("processtap")
-    if not waarde:
-        return None
-    try:
-        stap_pk = int(waarde)
-    except ValueError:
-        raise Http404 from None
-    stap = get_object_or_404(ProcesStap.objects.select_related("versie"), pk=stap_pk, versie__traject=traject)
-    stap.versie.traject = traject
+    queryset = ProcesStap.objects.select_related("versie")
+    stap = _bron_uit_verzoek(request, "processtap", queryset, versie__traject=traject)
+    if stap is not None:
+        stap.versie.traject = traject
     return stap
 
 
