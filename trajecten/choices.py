@@ -89,6 +89,8 @@ class GebeurtenisSoort(models.TextChoices):
     BESLUIT = "besluit", _("Decision")
     KPI = "kpi", _("KPI changed")
     PROCES = "proces", _("Process map changed")
+    KLANTREIS = "klantreis", _("Customer journey changed")
+    SERVICEFORMULE = "serviceformule", _("Serviceformule and 6P assessment changed")
 
 
 class Stap(models.TextChoices):

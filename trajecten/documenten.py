@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -45,18 +46,36 @@ class Rolgroep:
     meer: int = 0  # how many more hold the role than the card has room for
 
 
+#: What the apps that build on `trajecten` add to the trajectkaart (the journey's curve, the 6P
+#: overview): functions of the trajectory returning extra context for the template, a value that is
+#: None when there is nothing to show yet. A registry, so that `trajecten` never imports those apps;
+#: each registers its function in its `AppConfig.ready()`.
+Kaartinhoud = Callable[[Traject], dict]
+_kaartinhoud: list[Kaartinhoud] = []
+
+
+def registreer_kaartinhoud(functie: Kaartinhoud) -> Kaartinhoud:
+    """Register a function that adds content to the trajectkaart (a decorator). Each function should
+    use a fixed number of queries, so the card's query count stays bounded."""
+    if functie not in _kaartinhoud:
+        _kaartinhoud.append(functie)
+    return functie
+
+
 def trajectkaart_pdf(*, traject: Traject) -> bytes:
     """The trajectkaart: a one-page A4 summary of the trajectory, in Dutch, as a PDF/UA-1 document.
 
-    A fixed number of queries: the trajectory with its steps and team, and the upcoming sessions.
+    Once the trajectory has results to show (the journey's experience curve, the 6P overview) they
+    follow on a second page, so the first page stays the same summary. A fixed number of queries: the
+    trajectory with its steps and team, the upcoming sessions, and two per registered content.
     """
-    context = trajectkaart_context(traject=traject)
-    with translation.override("nl"):
+    with translation.override("nl"):  # the registered content draws SVG with translated text
+        context = trajectkaart_context(traject=traject)
         versies = (
             render_to_string("trajecten/pdf/trajectkaart.html", _ingekort(context, beknopt))
             for beknopt in BEKNOPTHEID
         )
-        return passende_pdf(htmls=versies, max_paginas=1)
+        return passende_pdf(htmls=versies, max_paginas=2 if context["resultaten"] else 1)
 
 
 def trajectkaart_context(*, traject: Traject) -> dict:
@@ -72,7 +91,7 @@ def trajectkaart_context(*, traject: Traject) -> dict:
     )
     rijen = {Stap(r.stap): r for r in traject.stappen.all()}
     nu = timezone.now()
-    return {
+    context = {
         "traject": traject,
         "stappen": [(regel, rijen[stap]) for stap, regel in workflow.WORKFLOW.items() if stap in rijen],
         "lopende_stappen": [s for s, r in rijen.items() if r.status == StapStatusKeuze.BEZIG],
@@ -88,6 +107,8 @@ def trajectkaart_context(*, traject: Traject) -> dict:
         "GEMEENTE_LOGO": settings.GEMEENTE_LOGO,
         "GEMEENTE_KLEUR": settings.GEMEENTE_KLEUR,
     }
+    inhoud = {sleutel: waarde for functie in _kaartinhoud for sleutel, waarde in functie(traject).items()}
+    return {**context, **inhoud, "resultaten": any(inhoud.values())}
 
 
 def _ingekort(context: dict, beknopt: Beknopt) -> dict:

@@ -13,6 +13,9 @@ class VerbeterpuntBron(models.TextChoices):
     SESSIE = "sessie", _("Session")
     KPI = "kpi", _("KPI")
     PROCESSTAP = "processtap", _("Process step")
+    CONTACTMOMENT = "contactmoment", _("Contact moment")
+    PIJNPUNT = "pijnpunt", _("Pain point")
+    P_BEOORDELING = "p_beoordeling", _("P of the serviceformule")
 
 
 class VerbeterpuntStatus(models.TextChoices):

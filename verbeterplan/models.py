@@ -15,6 +15,9 @@ BRON_VELDEN = {
     VerbeterpuntBron.SESSIE: "sessie",
     VerbeterpuntBron.KPI: "kpi",
     VerbeterpuntBron.PROCESSTAP: "processtap",
+    VerbeterpuntBron.CONTACTMOMENT: "contactmoment",
+    VerbeterpuntBron.PIJNPUNT: "pijnpunt",
+    VerbeterpuntBron.P_BEOORDELING: "p_beoordeling",
 }
 
 
@@ -54,6 +57,30 @@ class Verbeterpunt(models.Model):
     processtap = models.ForeignKey(
         "trajecten.ProcesStap",
         verbose_name=_("process step"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    contactmoment = models.ForeignKey(
+        "klantreis.Contactmoment",
+        verbose_name=_("contact moment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    pijnpunt = models.ForeignKey(
+        "klantreis.Pijnpunt",
+        verbose_name=_("pain point"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verbeterpunten",
+    )
+    p_beoordeling = models.ForeignKey(
+        "serviceformules.PBeoordeling",
+        verbose_name=_("P of the serviceformule"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -104,6 +131,12 @@ class Verbeterpunt(models.Model):
             raise ValidationError({"kpi": _("This KPI belongs to another trajectory.")})
         if self.processtap_id and self.processtap.versie.traject_id != self.traject_id:
             raise ValidationError({"processtap": _("This process step belongs to another trajectory.")})
+        if self.contactmoment_id and self.contactmoment.fase.klantreis.traject_id != self.traject_id:
+            raise ValidationError({"contactmoment": _("This contact moment belongs to another trajectory.")})
+        if self.pijnpunt_id and self.pijnpunt.contactmoment.fase.klantreis.traject_id != self.traject_id:
+            raise ValidationError({"pijnpunt": _("This pain point belongs to another trajectory.")})
+        if self.p_beoordeling_id and self.p_beoordeling.traject_id != self.traject_id:
+            raise ValidationError({"p_beoordeling": _("This assessment belongs to another trajectory.")})
 
     @property
     def bron_object(self):
@@ -114,6 +147,8 @@ class Verbeterpunt(models.Model):
     @property
     def bron_omschrijving(self) -> str:
         bron = self.bron_object
+        if self.bron == VerbeterpuntBron.CONTACTMOMENT and bron.moment_van_waarheid:
+            return _("Moment of truth: %(moment)s") % {"moment": bron}
         if bron is not None:
             return f"{self.get_bron_display()}: {bron}"
         return str(self.get_bron_display())

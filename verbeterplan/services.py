@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from klantreis.models import Contactmoment, Pijnpunt
+from serviceformules.models import PBeoordeling
 from trajecten.choices import GebeurtenisSoort
 from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import rechten_voor
@@ -33,8 +35,12 @@ def verbeterpunt_vastleggen(
     sessie: Sessie | None = None,
     kpi: Kpi | None = None,
     processtap: ProcesStap | None = None,
+    contactmoment: Contactmoment | None = None,
+    pijnpunt: Pijnpunt | None = None,
+    p_beoordeling: PBeoordeling | None = None,
 ) -> Verbeterpunt:
-    """Record an improvement point where it arose: the trajectory page, a session, a KPI or a process step.
+    """Record an improvement point where it arose: the trajectory page, a session, a KPI, a process step,
+    a contact moment of the journey (a moment of truth among them), a pain point or a P of the 6P assessment.
 
     Any member may. At most one source object is given; it must belong to the trajectory.
     """
@@ -47,8 +53,18 @@ def verbeterpunt_vastleggen(
         sessie=sessie,
         kpi=kpi,
         processtap=processtap,
+        contactmoment=contactmoment,
+        pijnpunt=pijnpunt,
+        p_beoordeling=p_beoordeling,
         ingediend_door=door,
-        bron=_bron(sessie=sessie, kpi=kpi, processtap=processtap),
+        bron=_bron(
+            sessie=sessie,
+            kpi=kpi,
+            processtap=processtap,
+            contactmoment=contactmoment,
+            pijnpunt=pijnpunt,
+            p_beoordeling=p_beoordeling,
+        ),
     )
     punt.full_clean()
     punt.save()

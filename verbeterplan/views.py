@@ -1,4 +1,9 @@
-"""Pages of the improvement plan: the trajectory's improvement points and recording a new one."""
+"""Pages of the improvement plan: the trajectory's improvement points and recording a new one.
+
+A point is recorded where it arose; the page `verbeterpunt_nieuw` takes its source from the query
+string (`?sessie=`, `?kpi=`, `?processtap=`, `?contactmoment=`, `?pijnpunt=`, `?p_beoordeling=`):
+only an object of this trajectory, and at most one.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from klantreis.models import Contactmoment, Pijnpunt
+from serviceformules.models import PBeoordeling
 from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import traject_met_recht
 
@@ -21,27 +28,26 @@ from .services import verbeterpunt_vastleggen
 RECHT = "vastleggen_verbeterpunt"
 LIJST = "verbeterplan/verbeterpunten.html"
 
+#: What the list needs to name and link every source without a query per point.
+BRONNEN = (
+    "sessie",
+    "kpi",
+    "processtap__versie",
+    "contactmoment__fase__klantreis",
+    "pijnpunt__contactmoment__fase__klantreis",
+    "p_beoordeling",
+)
+
 
 def _vastleggen(
-    request: HttpRequest,
-    traject: Traject,
-    form: VerbeterpuntForm,
-    sessie: Sessie | None = None,
-    kpi: Kpi | None = None,
-    processtap: ProcesStap | None = None,
+    request: HttpRequest, traject: Traject, form: VerbeterpuntForm, **bron
 ) -> Verbeterpunt | None:
-    """Record the point through the service; on a refusal the errors go to the form."""
+    """Record the point through the service, with its source (`bron`: at most one object given);
+    on a refusal the errors go to the form."""
     if not form.is_valid():
         return None
     try:
-        punt = verbeterpunt_vastleggen(
-            traject=traject,
-            door=request.user,
-            sessie=sessie,
-            kpi=kpi,
-            processtap=processtap,
-            **form.cleaned_data,
-        )
+        punt = verbeterpunt_vastleggen(traject=traject, door=request.user, **bron, **form.cleaned_data)
     except ValidationError as fout:
         form.servicefout_tonen(fout)
         return None
@@ -86,6 +92,59 @@ def _processtap_uit_verzoek(request: HttpRequest, traject: Traject) -> ProcesSta
     return stap
 
 
+def _contactmoment_uit_verzoek(request: HttpRequest, traject: Traject) -> Contactmoment | None:
+    queryset = Contactmoment.objects.select_related("fase__klantreis")
+    moment = _bron_uit_verzoek(request, "contactmoment", queryset, fase__klantreis__traject=traject)
+    if moment is not None:
+        moment.fase.klantreis.traject = traject
+    return moment
+
+
+def _pijnpunt_uit_verzoek(request: HttpRequest, traject: Traject) -> Pijnpunt | None:
+    queryset = Pijnpunt.objects.select_related("contactmoment__fase__klantreis")
+    pijnpunt = _bron_uit_verzoek(
+        request, "pijnpunt", queryset, contactmoment__fase__klantreis__traject=traject
+    )
+    if pijnpunt is not None:
+        pijnpunt.contactmoment.fase.klantreis.traject = traject
+    return pijnpunt
+
+
+def _p_beoordeling_uit_verzoek(request: HttpRequest, traject: Traject) -> PBeoordeling | None:
+    beoordeling = _bron_uit_verzoek(request, "p_beoordeling", PBeoordeling.objects.all(), traject=traject)
+    if beoordeling is not None:
+        beoordeling.traject = traject
+    return beoordeling
+
+
+def _bronnen_uit_verzoek(request: HttpRequest, traject: Traject) -> dict:
+    """The source named in the request, as the service's keyword (empty: the trajectory itself).
+
+    Each object must belong to this trajectory (else 404); naming two sources is a 404 as well.
+    """
+    bronnen = {
+        "sessie": _sessie_uit_verzoek(request, traject),
+        "kpi": _kpi_uit_verzoek(request, traject),
+        "processtap": _processtap_uit_verzoek(request, traject),
+        "contactmoment": _contactmoment_uit_verzoek(request, traject),
+        "pijnpunt": _pijnpunt_uit_verzoek(request, traject),
+        "p_beoordeling": _p_beoordeling_uit_verzoek(request, traject),
+    }
+    gegeven = {naam: bron for naam, bron in bronnen.items() if bron is not None}
+    if len(gegeven) > 1:
+        raise Http404  # a point has one source
+    return gegeven
+
+
+def _bron_url(naam: str, bron) -> str:
+    """Where the user goes back to: the source's own page, at the source."""
+    if naam == "processtap":
+        return f"{bron.versie.get_absolute_url()}#stap-{bron.pk}"
+    if naam == "pijnpunt":
+        return f"{bron.contactmoment.get_absolute_url()}#pijnpunt-{bron.pk}"
+    return bron.get_absolute_url()  # a session, KPI, contact moment, or the P on the 6P page
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def verbeterpunten(request: HttpRequest, pk: int) -> HttpResponse:
@@ -100,9 +159,7 @@ def verbeterpunten(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         traject, rechten = traject_met_recht(request.user, pk)
         form = VerbeterpuntForm() if RECHT in rechten else None
-    punten = list(
-        traject.verbeterpunten.select_related("ingediend_door", "sessie", "kpi", "processtap__versie")
-    )
+    punten = list(traject.verbeterpunten.select_related("ingediend_door", *BRONNEN))
     for punt in punten:
         punt.status_kleur = VerbeterpuntStatus(punt.status).kleur  # the badge colour
     context = {
@@ -119,23 +176,17 @@ def verbeterpunten(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def verbeterpunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record an improvement point on a page of its own, from a session (`?sessie=<pk>`) or not."""
+    """Record an improvement point on a page of its own, from a source named in the query string (a
+    session, KPI, process step, contact moment or moment of truth, pain point, or P) or not."""
     traject, rechten = traject_met_recht(request.user, pk, RECHT)
-    sessie = _sessie_uit_verzoek(request, traject)
-    kpi = _kpi_uit_verzoek(request, traject)
-    processtap = _processtap_uit_verzoek(request, traject)
-    if len([b for b in (sessie, kpi, processtap) if b is not None]) > 1:
-        raise Http404  # a point has one source
+    bronnen = _bronnen_uit_verzoek(request, traject)
+    bron_naam, bron = next(iter(bronnen.items()), (None, None))
     if request.method == "POST":
         form = VerbeterpuntForm(request.POST)
-        if _vastleggen(request, traject, form, sessie=sessie, kpi=kpi, processtap=processtap) is not None:
-            if sessie is not None:
-                return redirect(sessie)
-            if kpi is not None:
-                return redirect(kpi)
-            if processtap is not None:
-                return redirect(f"{processtap.versie.get_absolute_url()}#stap-{processtap.pk}")
-            return redirect("verbeterplan:verbeterpunten", pk=traject.pk)
+        if _vastleggen(request, traject, form, **bronnen) is not None:
+            if bron is None:
+                return redirect("verbeterplan:verbeterpunten", pk=traject.pk)
+            return redirect(_bron_url(bron_naam, bron))
     else:
         form = VerbeterpuntForm()
     context = {
@@ -143,8 +194,9 @@ def verbeterpunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         "tab": "verbeterpunten",
         "rechten": rechten,
         "form": form,
-        "sessie": sessie,
-        "kpi": kpi,
-        "processtap": processtap,
+        "bron_naam": bron_naam,
+        "bron_url": _bron_url(bron_naam, bron) if bron is not None else None,
+        **{naam: bronnen.get(naam) for naam in ("sessie", "kpi", "processtap", "contactmoment", "pijnpunt")},
+        "p_beoordeling": bronnen.get("p_beoordeling"),
     }
     return render(request, "verbeterplan/verbeterpunt_form.html", context)

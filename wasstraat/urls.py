@@ -22,5 +22,7 @@ urlpatterns = [
     path("meldingen/", include("wasstraat.meldingen.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/<int:pk>/verbeterpunten/", include("verbeterplan.urls")),
+    path("", include("klantreis.urls")),
+    path("", include("serviceformules.urls")),
     path("beheer/", admin.site.urls),
 ]

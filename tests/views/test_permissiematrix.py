@@ -29,7 +29,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import UserFactory, zet_stappen
-from tests.views import matrix_bpmn, matrix_controle, matrix_kpi, matrix_proces
+from tests.views import (
+    matrix_alternatieven,
+    matrix_bpmn,
+    matrix_controle,
+    matrix_interviews,
+    matrix_klantreis,
+    matrix_kpi,
+    matrix_proces,
+    matrix_serviceformules,
+)
 from tests.views.conftest import Omgeving
 from tests.views.matrix import (
     AANMAKEN,
@@ -264,7 +273,16 @@ MATRIX: dict[str, list[Controle]] = {
 }
 
 # The rows of the pages of later steps, each area in its own module.
-for _module in (matrix_kpi, matrix_proces, matrix_bpmn, matrix_controle):
+for _module in (
+    matrix_kpi,
+    matrix_proces,
+    matrix_bpmn,
+    matrix_controle,
+    matrix_klantreis,
+    matrix_interviews,
+    matrix_alternatieven,
+    matrix_serviceformules,
+):
     assert not set(_module.RIJEN) & set(MATRIX), _module.__name__
     MATRIX.update(_module.RIJEN)
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -114,6 +115,16 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 #: The pages with the trajectory header (traject_base.html) show the product's department.
 _MET_AFDELING = Traject.objects.select_related("product__afdeling")
 
+#: The page where a step's content is worked on (URL name; it takes the trajectory's pk).
+STAP_PAGINAS = {
+    Stap.S1: "trajecten:team",
+    Stap.S2: "trajecten:kpis",
+    Stap.S3A: "trajecten:procesversies",
+    Stap.S3B: "trajecten:procesversies",
+    Stap.S4: "klantreis:overzicht",
+    Stap.S5: "serviceformules:zes_p",
+}
+
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -122,6 +133,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     stappen = selectors.wasstraat_overzicht(traject=traject, gebruiker=request.user)
     for weergave in stappen:
         weergave.korte_titel = _zonder_nummer(weergave.regel.stap)
+        pagina = STAP_PAGINAS.get(weergave.regel.stap)
+        weergave.pagina = reverse(pagina, args=[traject.pk]) if pagina else None
     mag_wijzigen = "change_traject" in rechten
     return render(
         request,

@@ -22,7 +22,11 @@ GROEP_RECHTEN: dict[str, tuple[str, ...]] = {
         "serviceformules.change_product",
         "serviceformules.view_product",
         "serviceformules.delete_product",
+        "serviceformules.add_serviceformule",
+        "serviceformules.change_serviceformule",
+        "serviceformules.view_serviceformule",
     ),
+    Groep.PRIVACY: ("klantreis.view_interviewlog",),
 }
 
 

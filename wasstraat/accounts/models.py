@@ -50,3 +50,4 @@ class Groep:
     TRAJECTLEIDERS = "Trajectleiders"  # may create trajectories
     MANAGEMENT = "Management"  # sees every trajectory, read-only
     FUNCTIONEEL_BEHEER = "Functioneel beheer"  # master data
+    PRIVACY = "Privacyfunctionarissen"  # read the privacy log of interviews

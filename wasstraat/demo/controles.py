@@ -3,7 +3,9 @@
 Runs after the process maps are loaded (`wasstraat.demo.processen`), through the 3b services as the
 demo users. For the omgevingsvergunning the check is under way: the two medewerkers and the
 proceseigenaar were asked; Fatima confirmed, Jeroen commented on two steps, Peter has not answered yet.
-For the bijstand trajectory, further along, everyone responded and Mehmet marked the map checked.
+For the bijstand trajectory, further along, Mehmet completes 3a and starts 3b when he asks for the check;
+everyone responded, he marked the map checked and completed 3b, so step 5 may start
+(`wasstraat.demo.zes_p`).
 
 The history is backdated to the working days after the version's last change, never into the future.
 Idempotent: a version that already has invitations (or is checked) is left alone, and a trajectory
@@ -23,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from trajecten import services
-from trajecten.choices import GebeurtenisSoort, ProcesSoort, VersieStatus
+from trajecten.choices import GebeurtenisSoort, ProcesSoort, Stap, VersieStatus
 from trajecten.models import Gebeurtenis, ProcesControle, ProcesStap, ProcesVersie, Traject
 from wasstraat.accounts.models import User
 
@@ -100,6 +102,12 @@ class _Controle:
     def markeren(self) -> None:
         services.versie_gecontroleerd_markeren(versie=self.versie, door=self.g["procesadviseur"])
 
+    def starten(self, stap: Stap) -> None:
+        services.stap_starten(traject=self.versie.traject, stap=stap, door=self.g["procesadviseur"])
+
+    def afronden(self, stap: Stap) -> None:
+        services.stap_afronden(traject=self.versie.traject, stap=stap, door=self.g["procesadviseur"])
+
 
 def _omgevingsvergunning(c: _Controle) -> None:
     """Under way: one confirmed, one commented on two steps, the proceseigenaar still to answer."""
@@ -127,8 +135,10 @@ def _omgevingsvergunning(c: _Controle) -> None:
 
 
 def _bijstand(c: _Controle) -> None:
-    """Everyone responded; the procesadviseur marked the map checked."""
+    """3a completed and 3b started; everyone responded; the map marked checked and 3b completed."""
     with _om(c.moment(1, 10)):
+        c.afronden(Stap.S3A)  # the map is there; checking it is step 3b
+        c.starten(Stap.S3B)
         c.uitnodigen("medewerker2 proceseigenaar")
     with _om(c.moment(2, 14)):
         c.opmerking(
@@ -141,6 +151,7 @@ def _bijstand(c: _Controle) -> None:
         c.bevestigen("proceseigenaar", "Herkenbaar: dit is het proces zoals het nu loopt.")
     with _om(c.moment(4, 16)):
         c.markeren()
+        c.afronden(Stap.S3B)
 
 
 #: Per demo trajectory (by title): what happens in 3b to its current process map.

@@ -5,6 +5,11 @@ it is written directly and kept in step on every run. Everything inside a trajec
 the services, acting as the demo user whose role may do it, so the demo holds only states the rules
 allow and its timeline is a real audit trail.
 
+This module writes the trajectories up to their first steps; the content of the later steps follows in
+step order from its own module: KPI's (`kpis`, step 2), process maps (`processen`, 3a), their check
+(`controles`, 3b), customer journeys with interviews (`klantreizen`, 4) and the serviceformules of the
+products with the 6P assessment (`zes_p`, 5).
+
 The history is backdated: the services run under a clock set to a moment in the past (`_op`), so the
 timeline and the step dates read like a trajectory that has been running for weeks. Sessions still to
 come are planned relative to today. Every offset (`dag`) counts working days, so nothing happens on a
@@ -38,8 +43,10 @@ from verbeterplan.services import verbeterpunt_vastleggen
 from wasstraat.accounts.groepen import groepen_inrichten
 from wasstraat.accounts.models import Afdeling, Groep, User
 from wasstraat.demo.controles import controles_laden
+from wasstraat.demo.klantreizen import klantreizen_maken
 from wasstraat.demo.kpis import kpis_maken
 from wasstraat.demo.processen import processen_maken
+from wasstraat.demo.zes_p import zes_p_maken
 
 #: The one password of every demo account (documented in the README and printed by `demodata`).
 WACHTWOORD = "Wasstraat2026!"
@@ -112,7 +119,7 @@ GEBRUIKERS: tuple[DemoGebruiker, ...] = (
     _g("medewerker2", "Jeroen", "Visser", "jeroen.visser", "Medewerker Publiekszaken",
        "Burgerzaken", "Vakinhoudelijk medewerker"),
     _g("privacy", "Lotte", "Mulder", "lotte.mulder", "Privacy officer",
-       "Juridische Zaken", "Specialist: privacy officer"),
+       "Juridische Zaken", "Specialist: privacy officer (leest het privacylogboek)", [Groep.PRIVACY]),
     _g("ciso", "Ruben", "de Boer", "ruben.deboer", "Chief Information Security Officer",
        "Informatievoorziening", "Specialist: CISO"),
     _g("ict", "Kevin", "Hendriks", "kevin.hendriks", "Adviseur informatievoorziening",
@@ -201,6 +208,8 @@ def demodata_laden() -> Resultaat:
     kpis_maken(gebruikers)  # step 2: KPI's with measurements (skips trajectories that have KPI's)
     processen_maken(gebruikers)  # step 3a: process maps (skips trajectories that have one)
     controles_laden(gebruikers)  # step 3b: colleagues check the current maps (skips maps already asked)
+    klantreizen_maken(gebruikers)  # step 4: customer journeys (skips trajectories that have one)
+    zes_p_maken(gebruikers)  # step 5: formules of the products; 6P assessments (skips those that have one)
     return resultaat
 
 
@@ -564,8 +573,9 @@ def _verhuizing(titel: str, g: dict[str, User]) -> None:
             gemeente; emigratie valt erbuiten.
 
             Jeroen licht toe dat vooral inwoning (toestemming van de hoofdbewoner) tot terugbellen leidt.
-            Fleur interviewt inwoners die recent verhuisd zijn; Lotte kijkt mee naar het opvragen van
-            kopieën van identiteitsbewijzen.
+            Voor dit eenvoudige proces gebruikt Fleur de bestaande klantfeedback (KTO en klachtenregister)
+            in plaats van eigen interviews; Lotte kijkt mee naar het opvragen van kopieën van
+            identiteitsbewijzen.
             """)
         v.punt("medewerker2", "Toestemming hoofdbewoner digitaal laten geven", """
             Bij inwoning stuurt de hoofdbewoner nu een papieren verklaring met een kopie van het
@@ -578,8 +588,8 @@ def _verhuizing(titel: str, g: dict[str, User]) -> None:
     with _op(-21, 16):
         services.traject_pauzeren(traject=v.traject, door=g["proceseigenaar"], reden=_tekst("""
             De medewerkers van Burgerzaken zijn tot en met de gemeenteraadsverkiezingen volledig nodig voor
-            de verkiezingsorganisatie. Het traject wordt daarna hervat; de interviews die al zijn gehouden
-            blijven bruikbaar.
+            de verkiezingsorganisatie. Het traject wordt daarna hervat; de klantreis is in kaart gebracht en
+            wordt dan afgerond.
             """))
 
 
@@ -610,7 +620,9 @@ def _kwijtschelding(titel: str, g: dict[str, User]) -> None:
 
 
 def _bijstand(titel: str, g: dict[str, User]) -> None:
-    """Step 1 completed, reopened (which reset step 3a) and completed again; 3a and 4 running."""
+    """Step 1 completed, reopened (which reset step 3a) and completed again; 3a and 4 running.
+
+    Later in the demo 3a and 3b are completed (`controles`) and step 5 with them (`zes_p`)."""
     v = _Verhaal(g, titel, "Bijstandsuitkering aanvragen", -85, looptijd=210, aanleiding="""
         Inwoners die een bijstandsuitkering aanvragen, wachten gemiddeld 6,5 week op een besluit; de
         wettelijke termijn van acht weken wordt in 15% van de gevallen overschreden. Intussen ontstaan

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "wasstraat.meldingen",
     "serviceformules",
     "trajecten",
+    "klantreis",
     "verbeterplan",
     "wasstraat.demo",
 ]
@@ -166,6 +168,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The database scheduler copies these entries into its table when beat starts.
+CELERY_BEAT_SCHEDULE = {
+    "interviewnotities-opschonen": {
+        "task": "klantreis.tasks.interviewnotities_opschonen",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}
 
 # The municipality's own house style, on pages and in PDFs.
 GEMEENTE_NAAM = env.str("GEMEENTE_NAAM", default="Gemeente Voorbeeldstad")
@@ -181,6 +190,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Interviews (step 4): notes are deleted this many months after the trajectory's klantreis step was
+# completed; the anonymous insights stay.
+KLANTREIS_BEWAARTERMIJN_MAANDEN = env.int("KLANTREIS_BEWAARTERMIJN_MAANDEN", default=12)
+# Attachments of existing customer feedback: the largest file accepted.
+KLANTREIS_BIJLAGE_MAX_BYTES = env.int("KLANTREIS_BIJLAGE_MAX_BYTES", default=10 * 1024 * 1024)
 
 # BPMN import: the largest file read (checked before parsing).
 BPMN_MAX_BYTES = env.int("BPMN_MAX_BYTES", default=2 * 1024 * 1024)
