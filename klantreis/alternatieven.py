@@ -30,15 +30,14 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from trajecten.choices import GebeurtenisSoort, Stap, TrajectStatus
+from trajecten.choices import GebeurtenisSoort, Stap
 from trajecten.models import Traject
 from trajecten.services import WorkflowFout, gebeurtenis_vastleggen
-from trajecten.services.traject import _eis_recht, _vergrendel
 from wasstraat.accounts.models import User
 
 from .choices import AlternatiefSoort
 from .models import BIJLAGE_EXTENSIES, Alternatief, AlternatiefBijlage, Klantreis
-from .services import klantreis_van
+from .services import bewerking_beginnen, klantreis_van
 
 __all__ = [
     "BEWERKEN",
@@ -114,25 +113,6 @@ def inhoudstype(bijlage: AlternatiefBijlage) -> str:
     return INHOUDSTYPEN.get(_extensie(bijlage.bestand.name), "application/octet-stream")
 
 
-# --- checks -------------------------------------------------------------------------------------
-
-
-def _eis_open(traject: Traject) -> None:
-    if traject.status in (TrajectStatus.GESTOPT, TrajectStatus.AFGEROND):
-        raise WorkflowFout(
-            _("The trajectory is %(status)s; its customer journey can no longer change.")
-            % {"status": traject.status_keuze.label.lower()}
-        )
-
-
-def _begin(traject: Traject, door: User) -> Traject:
-    """Check the right, lock the trajectory and refuse when it is closed; the locked trajectory."""
-    _eis_recht(door, traject, BEWERKEN)
-    traject = _vergrendel(traject)
-    _eis_open(traject)
-    return traject
-
-
 def _traject_van(obj: Alternatief | AlternatiefBijlage) -> Traject:
     if isinstance(obj, AlternatiefBijlage):
         obj = obj.alternatief
@@ -141,7 +121,7 @@ def _traject_van(obj: Alternatief | AlternatiefBijlage) -> Traject:
 
 def _alternatief_onder_slot(alternatief: Alternatief, door: User) -> Alternatief:
     """Check, lock, and the alternative as the database holds it now; gone: a clear refusal."""
-    traject = _begin(_traject_van(alternatief), door)
+    traject = bewerking_beginnen(_traject_van(alternatief), door)
     vers = (
         Alternatief.objects.select_related("klantreis")
         .filter(pk=alternatief.pk, klantreis__traject=traject)
@@ -187,7 +167,7 @@ def alternatief_toevoegen(*, traject: Traject, door: User, soort: str, **velden:
     `velden` are the fields of that kind (`VELDEN`); the reason why no own interviews were held is
     required, and per kind the source and summary, or the municipality, the link and what was taken over.
     """
-    traject = _begin(traject, door)
+    traject = bewerking_beginnen(traject, door)
     if soort not in AlternatiefSoort.values:
         raise ValidationError({"soort": _("Choose the kind of alternative source.")})
     _velden(soort, velden)

@@ -37,6 +37,7 @@ __all__ = [
     "NEER",
     "OP",
     "PERSONAVELDEN",
+    "bewerking_beginnen",
     "contactmoment_toevoegen",
     "contactmoment_verplaatsen",
     "contactmoment_verwijderen",
@@ -137,7 +138,7 @@ def _eis_open(traject: Traject) -> None:
         )
 
 
-def _begin(traject: Traject, door: User) -> Traject:
+def bewerking_beginnen(traject: Traject, door: User) -> Traject:
     """Check the right, lock the trajectory and refuse when it is closed; the locked trajectory."""
     _eis_recht(door, traject, BEWERKEN)
     traject = _vergrendel(traject)
@@ -166,7 +167,7 @@ def _traject_van(obj: Klantreis | Fase | Contactmoment | Pijnpunt) -> Traject:
 
 def _fase_onder_slot(fase: Fase, door: User) -> Fase:
     """Check, lock, and the phase as the database holds it now; gone: a clear refusal."""
-    traject = _begin(_traject_van(fase), door)
+    traject = bewerking_beginnen(_traject_van(fase), door)
     vers = Fase.objects.select_related("klantreis").filter(pk=fase.pk, klantreis__traject=traject).first()
     if vers is None:
         raise WorkflowFout(_("This phase no longer exists; someone deleted it in the meantime."))
@@ -175,7 +176,7 @@ def _fase_onder_slot(fase: Fase, door: User) -> Fase:
 
 
 def _moment_onder_slot(moment: Contactmoment, door: User) -> Contactmoment:
-    traject = _begin(_traject_van(moment), door)
+    traject = bewerking_beginnen(_traject_van(moment), door)
     vers = (
         Contactmoment.objects.select_related("fase__klantreis")
         .filter(pk=moment.pk, fase__klantreis__traject=traject)
@@ -249,7 +250,7 @@ def klantreis_opslaan(
     persona_behoeften: str = "",
 ) -> Klantreis:
     """Start the journey with its target group or persona, or change the persona of the existing one."""
-    traject = _begin(traject, door)
+    traject = bewerking_beginnen(traject, door)
     reis = Klantreis.objects.filter(traject=traject).first()
     nieuw = reis is None
     velden = {
@@ -286,7 +287,7 @@ def klantreis_opslaan(
 @transaction.atomic
 def fase_toevoegen(*, traject: Traject, door: User, **velden: Any) -> Fase:
     """Add a phase after the existing ones; it is shared by the current and the desired journey."""
-    traject = _begin(traject, door)
+    traject = bewerking_beginnen(traject, door)
     reis = _reis_onder_slot(traject)
     volgorde = (reis.fasen.aggregate(m=Max("volgorde"))["m"] or 0) + 1
     fase = Fase(klantreis=reis, volgorde=volgorde, **_velden(velden, FASEVELDEN))
@@ -392,7 +393,7 @@ def contactmoment_toevoegen(*, traject: Traject, door: User, **velden: Any) -> C
 
     `velden` are `CONTACTMOMENTVELDEN`; `fase` must be a phase of this trajectory's journey.
     """
-    traject = _begin(traject, door)
+    traject = bewerking_beginnen(traject, door)
     reis = _reis_onder_slot(traject)
     velden = dict(_velden(velden, CONTACTMOMENTVELDEN))
     fase = _eis_fase_van_reis(velden.pop("fase", None), reis)

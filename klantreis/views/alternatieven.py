@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from trajecten.models import Traject
 from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
+from trajecten.views.hulp import fout_melden
 
 from .. import alternatieven as services
 from ..choices import AlternatiefSoort
@@ -61,20 +62,6 @@ def _naar_overzicht(traject: Traject, anker: str = "alternatieven") -> HttpRespo
     return redirect(f"{reverse('klantreis:overzicht', args=[traject.pk])}#{anker}")
 
 
-def _berichten(request: HttpRequest, fout: WorkflowFout) -> None:
-    for bericht in fout.berichten:
-        messages.error(request, bericht)
-
-
-def _fouten_op_formulier(form, fout: Exception) -> None:
-    """A service's refusal on the form: field errors at their field, the rest above it."""
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
-
-
 def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
     return {"traject": traject, "tab": "klantreis", "rechten": rechten, **extra}
 
@@ -99,7 +86,7 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 traject=traject, door=request.user, soort=soort, **form.servicevelden()
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The alternative source has been recorded."))
             return _naar_overzicht(traject, f"alternatief-{alternatief.pk}")
@@ -121,7 +108,7 @@ def bewerken(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
         try:
             services.alternatief_wijzigen(alternatief=alternatief, door=request.user, **form.servicevelden())
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The alternative source has been saved."))
             return _naar_overzicht(traject, f"alternatief-{alternatief.pk}")
@@ -139,7 +126,7 @@ def verwijderen(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
         try:
             services.alternatief_verwijderen(alternatief=alternatief, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("The alternative source has been deleted."))
         return _naar_overzicht(traject)
@@ -167,7 +154,7 @@ def bijlage_nieuw(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
                 alternatief=alternatief, door=request.user, bestand=form.cleaned_data["bestand"]
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("Attachment “%(naam)s” added.") % {"naam": bijlage.naam})
             return _naar_overzicht(traject, f"alternatief-{alternatief.pk}")
@@ -204,7 +191,7 @@ def bijlage_verwijderen(request: HttpRequest, pk: int, alt_pk: int, bijlage_pk: 
         try:
             services.bijlage_verwijderen(bijlage=bijlage, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("Attachment “%(naam)s” deleted.") % {"naam": bijlage.naam})
         return _naar_overzicht(traject, f"alternatief-{alternatief.pk}")

@@ -28,6 +28,7 @@ from trajecten.choices import Stap, StapStatusKeuze
 from trajecten.models import Traject
 from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
+from trajecten.views.hulp import fout_melden
 
 from .. import privacy
 from ..forms.interviews import InterviewForm, InzichtForm
@@ -56,19 +57,6 @@ def _interview_van(traject: Traject, interview_pk: int) -> Interview:
     )
     interview.klantreis.traject = traject
     return interview
-
-
-def _berichten(request: HttpRequest, fout: WorkflowFout) -> None:
-    for bericht in fout.berichten:
-        messages.error(request, bericht)
-
-
-def _fouten_op_formulier(form, fout: Exception) -> None:
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
 
 
 def _basis(traject: Traject, rechten: frozenset[str], **extra) -> dict:
@@ -147,7 +135,7 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                     traject=traject, door=request.user, **form.servicevelden()
                 )
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The interview has been recorded."))
                 return redirect(interview)
@@ -204,7 +192,7 @@ def bewerken(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
             try:
                 privacy.interview_wijzigen(interview=interview, door=request.user, **form.servicevelden())
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The interview has been saved."))
                 return redirect(interview)
@@ -227,7 +215,7 @@ def verwijderen(request: HttpRequest, pk: int, interview_pk: int) -> HttpRespons
         try:
             privacy.interview_verwijderen(interview=interview, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
             return redirect("klantreis:interviews", pk=traject.pk)
         messages.success(request, _("The interview has been deleted with its notes."))
         return redirect("klantreis:interviews", pk=traject.pk)
@@ -252,7 +240,7 @@ def inzicht_delen(request: HttpRequest, pk: int, interview_pk: int) -> HttpRespo
         try:
             privacy.inzicht_delen(interview=interview, door=request.user, tekst=form.gekozen_tekst())
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The insight has been shared with the team on the customer journey."))
             return redirect(f"{interview.get_absolute_url()}#inzichten")
@@ -277,7 +265,7 @@ def inzicht_verwijderen(request: HttpRequest, pk: int, inzicht_pk: int) -> HttpR
         try:
             privacy.inzicht_verwijderen(inzicht=inzicht, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("The insight has been taken off the customer journey."))
         return redirect(terug)

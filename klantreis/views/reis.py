@@ -26,6 +26,7 @@ from trajecten.choices import Stap
 from trajecten.models import Traject
 from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
+from trajecten.views.hulp import fout_melden
 from verbeterplan.choices import VerbeterpuntStatus
 from verbeterplan.models import Verbeterpunt
 
@@ -88,20 +89,6 @@ def _eerst_persona(request: HttpRequest, traject: Traject) -> HttpResponse:
 def _naar_overzicht(traject: Traject, anker: str = "") -> HttpResponse:
     url = reverse("klantreis:overzicht", args=[traject.pk])
     return redirect(f"{url}#{anker}" if anker else url)
-
-
-def _fouten_op_formulier(form, fout: Exception) -> None:
-    """A service's refusal on the form: field errors at their field, the rest above it."""
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
-
-
-def _berichten(request: HttpRequest, fout: WorkflowFout | ValidationError) -> None:
-    for bericht in fout.berichten if isinstance(fout, WorkflowFout) else fout.messages:
-        messages.error(request, bericht)
 
 
 def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
@@ -189,7 +176,7 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.klantreis_opslaan(traject=traject, door=request.user, **form.servicevelden())
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The target group has been saved."))
                 return _naar_overzicht(traject)
@@ -216,7 +203,7 @@ def fase_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 fase = services.fase_toevoegen(traject=traject, door=request.user, **form.servicevelden())
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("Phase “%(naam)s” added.") % {"naam": fase.naam})
                 return _naar_overzicht(traject, f"fase-{fase.pk}")
@@ -237,7 +224,7 @@ def fase_bewerken(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
             try:
                 services.fase_wijzigen(fase=fase, door=request.user, **form.servicevelden())
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The phase has been saved."))
                 return _naar_overzicht(traject, f"fase-{fase.pk}")
@@ -256,7 +243,7 @@ def fase_verwijderen(request: HttpRequest, pk: int, fase_pk: int) -> HttpRespons
         try:
             services.fase_verwijderen(fase=fase, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
             return _naar_overzicht(traject, f"fase-{fase.pk}")
         messages.success(request, _("Phase “%(naam)s” deleted.") % {"naam": fase.naam})
         return _naar_overzicht(traject)
@@ -286,7 +273,7 @@ def fase_verplaatsen(request: HttpRequest, pk: int, fase_pk: int) -> HttpRespons
     try:
         fase = services.fase_verplaatsen(fase=fase, door=request.user, richting=richting)
     except WorkflowFout as fout:
-        _berichten(request, fout)
+        fout_melden(request, fout)
     else:
         messages.success(
             request,
@@ -328,7 +315,7 @@ def contactmoment_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                     traject=traject, door=request.user, **form.servicevelden()
                 )
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("Contact moment “%(titel)s” added.") % {"titel": moment.titel})
                 return _naar_overzicht(traject, f"contactmoment-{moment.pk}")
@@ -387,7 +374,7 @@ def contactmoment_bewerken(request: HttpRequest, pk: int, cm_pk: int) -> HttpRes
                     contactmoment=moment, door=request.user, **form.servicevelden()
                 )
             except (ValidationError, WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The contact moment has been saved."))
                 return redirect(moment)
@@ -407,7 +394,7 @@ def contactmoment_verwijderen(request: HttpRequest, pk: int, cm_pk: int) -> Http
         try:
             services.contactmoment_verwijderen(contactmoment=moment, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
             return redirect(moment)
         messages.success(request, _("Contact moment “%(titel)s” deleted.") % {"titel": moment.titel})
         return _naar_overzicht(traject, f"fase-{moment.fase_id}")
@@ -437,7 +424,7 @@ def contactmoment_verplaatsen(request: HttpRequest, pk: int, cm_pk: int) -> Http
         try:
             services.contactmoment_verplaatsen(contactmoment=moment, door=request.user, richting=richting)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("Contact moment “%(titel)s” moved.") % {"titel": moment.titel})
     return _naar_overzicht(traject, f"contactmoment-{moment.pk}")
@@ -457,7 +444,7 @@ def pijnpunt_nieuw(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
         try:
             services.pijnpunt_toevoegen(contactmoment=moment, door=request.user, **form.servicevelden())
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The pain point has been added."))
             return redirect(f"{moment.get_absolute_url()}#pijnpunten")
@@ -476,7 +463,7 @@ def pijnpunt_verwijderen(request: HttpRequest, pk: int, pijnpunt_pk: int) -> Htt
         try:
             services.pijnpunt_verwijderen(pijnpunt=pijnpunt, door=request.user)
         except WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("The pain point has been deleted."))
         return redirect(terug)

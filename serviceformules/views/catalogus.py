@@ -43,14 +43,6 @@ def _rechten(request: HttpRequest) -> dict[str, bool]:
     }
 
 
-def _fouten_op_form(form, fout: WorkflowFout | ValidationError) -> None:
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
-
-
 def _ps_op_volgorde(formule: Serviceformule) -> list[FormuleP]:
     """The formule's P's in the method's order (prefetched), each P present (empty if missing)."""
     per_p = {rij.p: rij for rij in formule.ps.all()}
@@ -107,7 +99,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 door=request.user, ps=form.p_teksten(), **form.servicevelden()
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("Serviceformule “%(naam)s” added.") % {"naam": formule.naam})
             return redirect(formule)
@@ -129,7 +121,7 @@ def bewerken(request: HttpRequest, formule_pk: int) -> HttpResponse:
                 formule=formule, door=request.user, ps=form.p_teksten(), **form.servicevelden()
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("Serviceformule “%(naam)s” saved.") % {"naam": formule.naam})
             return redirect(formule)
@@ -150,7 +142,7 @@ def product_formule(request: HttpRequest, product_pk: int) -> HttpResponse:
                 product=product, formule=form.cleaned_data["serviceformule"], door=request.user
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The formule of “%(naam)s” has been saved.") % {"naam": product.naam})
             return redirect("serviceformules:producten")

@@ -213,7 +213,7 @@ def formule_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
                 toelichting=form.cleaned_data["toelichting"],
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("Serviceformule “%(naam)s” chosen.") % {"naam": nieuw.formule.naam})
             return redirect("serviceformules:zes_p", pk=traject.pk)
@@ -228,14 +228,6 @@ def formule_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
         "afgesloten": _afgesloten(traject),
     }
     return render(request, "serviceformules/formule_kiezen.html", context)
-
-
-def _fouten_op_form(form, fout: WorkflowFout | ValidationError) -> None:
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
 
 
 # --- assessing a P ------------------------------------------------------------------------------
@@ -264,7 +256,7 @@ def beoordelen(request: HttpRequest, pk: int, p: str) -> HttpResponse:
                 toelichting=form.cleaned_data["toelichting"],
             )
         except (ValidationError, WorkflowFout) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("%(p)s assessed.") % {"p": p.label})
             return _naar_p(traject, p.value)

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from ..services.traject import WorkflowFout
+
 
 class ServicefoutenMixin:
-    """Lets a view put a service's `ValidationError` on the form, at the field it concerns.
+    """Lets a view put a service's refusal on the form: a `ValidationError` at the field it concerns, a
+    `WorkflowFout` (a rule that refuses the move) above the form.
 
     Services validate with the model's `full_clean()`; their errors name model fields. Errors for a
     field the form has land at that field, the rest above the form, so the user's input stays.
     """
 
-    def servicefout_tonen(self, fout: ValidationError) -> None:
+    def servicefout_tonen(self, fout: ValidationError | WorkflowFout) -> None:
+        if isinstance(fout, WorkflowFout):
+            for bericht in fout.berichten:
+                self.add_error(None, bericht)  # type: ignore[attr-defined]
+            return
         if not hasattr(fout, "error_dict"):
             self.add_error(None, fout)  # type: ignore[attr-defined]
             return

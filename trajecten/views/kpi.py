@@ -27,6 +27,7 @@ from ..grafieken import kpi_grafiek_svg
 from ..kpi_voorbeelden import VOORBEELDEN
 from ..models import Kpi, KpiMeting, Traject
 from ..permissions import traject_met_recht
+from .hulp import fout_melden
 
 BEHEREN = "beheer_kpis"
 GOEDKEUREN = "keur_kpis"
@@ -63,20 +64,6 @@ def _met_teksten(kpi: Kpi, metingen: list[KpiMeting]) -> None:
         meting.waarde_tekst = met_eenheid(meting.waarde, kpi.eenheid)
         meting.doel_gehaald = kpi.doel_gehaald(meting.waarde)
     kpi.laatste_meting = metingen[-1] if metingen else None
-
-
-def _fouten_op_formulier(form, fout: Exception) -> None:
-    """A service's refusal on the form: field errors at their field, the rest above it."""
-    if isinstance(fout, services.WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
-
-
-def _berichten(request: HttpRequest, fout: services.WorkflowFout) -> None:
-    for bericht in fout.berichten:
-        messages.error(request, bericht)
 
 
 # --- the list -----------------------------------------------------------------------------------
@@ -117,7 +104,7 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         goedgekeurd = services.kpis_goedkeuren(traject=traject, door=request.user)
     except services.WorkflowFout as fout:
-        _berichten(request, fout)
+        fout_melden(request, fout)
     else:
         messages.success(
             request,
@@ -142,7 +129,7 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 kpi = services.kpi_aanmaken(traject=traject, door=request.user, **form.servicevelden())
             except (ValidationError, services.WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("KPI “%(naam)s” defined.") % {"naam": kpi.naam})
                 return redirect(kpi)
@@ -202,7 +189,7 @@ def bewerken(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
                     kpi=kpi, door=request.user, reden=form.gegeven_reden(), **form.servicevelden()
                 )
             except (ValidationError, services.WorkflowFout) as fout:
-                _fouten_op_formulier(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("The KPI has been saved."))
                 return redirect(kpi)
@@ -223,10 +210,10 @@ def verwijderen(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
         try:
             services.kpi_verwijderen(kpi=kpi, door=request.user, reden=form.cleaned_data["reden"])
         except services.WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
             return redirect(kpi)
         except ValidationError as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("KPI “%(naam)s” deleted.") % {"naam": kpi.naam})
             return redirect("trajecten:kpis", pk=traject.pk)
@@ -269,7 +256,7 @@ def meting_nieuw(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
         try:
             meting = services.meting_vastleggen(kpi=kpi, door=request.user, **form.cleaned_data)
         except (ValidationError, services.WorkflowFout) as fout:
-            _fouten_op_formulier(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(
                 request,
@@ -294,7 +281,7 @@ def meting_verwijderen(request: HttpRequest, pk: int, kpi_pk: int, meting_pk: in
         try:
             services.meting_verwijderen(meting=meting, door=request.user)
         except services.WorkflowFout as fout:
-            _berichten(request, fout)
+            fout_melden(request, fout)
         else:
             messages.success(request, _("The measurement has been deleted."))
         return redirect(kpi)

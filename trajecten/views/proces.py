@@ -256,14 +256,6 @@ def _versieform_render(request, traject, rechten, form, versie=None) -> HttpResp
     return render(request, "trajecten/procesversie_form.html", context)
 
 
-def _fouten_op_form(form, fout: WorkflowFout | ValidationError) -> None:
-    if isinstance(fout, WorkflowFout):
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
-    else:
-        form.servicefout_tonen(fout)
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def versie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -277,7 +269,7 @@ def versie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                     traject=traject, door=request.user, **form.cleaned_data
                 )
             except (WorkflowFout, ValidationError) as fout:
-                _fouten_op_form(form, fout)
+                form.servicefout_tonen(fout)
             else:
                 messages.success(request, _("Process version “%(naam)s” created.") % {"naam": versie.naam})
                 return redirect(versie)
@@ -317,7 +309,7 @@ def versie_bewerken(request: HttpRequest, pk: int, versie_pk: int) -> HttpRespon
         try:
             services.procesversie_wijzigen(versie=versie, door=request.user, **form.cleaned_data)
         except (WorkflowFout, ValidationError) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(versie)
@@ -384,7 +376,7 @@ def stap_nieuw(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
                 versie=versie, door=request.user, na=form.cleaned_data["na"], **form.stapgegevens()
             )
         except (WorkflowFout, ValidationError) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             melding = _("Step %(nummer)s “%(naam)s” added.") % {"nummer": stap.volgorde, "naam": stap.naam}
             if request.htmx:  # the form stays open for the next step
@@ -440,7 +432,7 @@ def stap_bewerken(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int) -
         try:
             services.processtap_wijzigen(stap=stap, door=request.user, **form.stapgegevens())
         except (WorkflowFout, ValidationError) as fout:
-            _fouten_op_form(form, fout)
+            form.servicefout_tonen(fout)
         else:
             melding = _("Step %(nummer)s saved.") % {"nummer": stap.volgorde}
             if request.htmx:

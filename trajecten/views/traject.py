@@ -22,6 +22,7 @@ from ..forms.traject import RedenForm, TrajectFilterForm, TrajectForm
 from ..models import Gebeurtenis, Traject
 from ..permissions import traject_met_recht
 from ..services import WorkflowFout
+from .hulp import fout_melden
 
 PER_PAGINA = 20
 GEBEURTENISSEN_PER_PAGINA = 50
@@ -30,11 +31,6 @@ GEBEURTENISSEN_PER_PAGINA = 50
 def _invoer(request: HttpRequest):
     """The submitted data for a form: bound on every POST, even an empty one."""
     return request.POST if request.method == "POST" else None
-
-
-def _berichten_melden(request: HttpRequest, berichten: Iterable[str]) -> None:
-    for bericht in berichten:
-        messages.error(request, bericht)
 
 
 def _zonder_nummer(stap: Stap) -> str:
@@ -234,7 +230,7 @@ def status_wijzigen(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
         try:
             instelling["service"](traject=traject, door=request.user, reden=form.cleaned_data["reden"])
         except WorkflowFout as fout:
-            _berichten_melden(request, fout.berichten)
+            fout_melden(request, fout)
             return redirect(traject)
         except ValidationError as fout:
             form.servicefout_tonen(fout)
@@ -318,7 +314,7 @@ def stap_actie(request: HttpRequest, pk: int, stap: str, actie: str) -> HttpResp
         if not fouten and actie == StapActie.AFRONDEN:
             fouten = workflow.ontbrekend(traject, stap)
         if fouten:
-            _berichten_melden(request, fouten)
+            fout_melden(request, fouten)
             return redirect(traject)
     met_reden = actie in MET_REDEN
     form = RedenForm(_invoer(request)) if met_reden else None
@@ -327,7 +323,7 @@ def stap_actie(request: HttpRequest, pk: int, stap: str, actie: str) -> HttpResp
         try:
             STAP_SERVICES[actie](traject=traject, stap=stap, door=request.user, **extra)
         except WorkflowFout as fout:
-            _berichten_melden(request, fout.berichten)
+            fout_melden(request, fout)
         else:
             messages.success(request, STAP_GELUKT[actie] % {"stap": stap.label})
         return redirect(f"{traject.get_absolute_url()}#stap-{stap.value}")
