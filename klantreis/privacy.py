@@ -44,6 +44,7 @@ __all__ = [
     "BEWERKEN",
     "INTERVIEWVELDEN",
     "LEZEN",
+    "bewaartermijn_begin",
     "bewaartermijn_einde",
     "interview_aanmaken",
     "interview_bekijken",
@@ -388,22 +389,60 @@ def maanden_verschoven(moment: dt.datetime, maanden: int) -> dt.datetime:
     return moment.replace(year=jaar, month=maand, day=dag)
 
 
-def bewaartermijn_einde(afgerond_op: dt.datetime) -> dt.datetime:
-    """When the notes go: the retention period after step 4 was completed at `afgerond_op`."""
-    return maanden_verschoven(timezone.localtime(afgerond_op), settings.KLANTREIS_BEWAARTERMIJN_MAANDEN)
+def bewaartermijn_einde(begin: dt.datetime) -> dt.datetime:
+    """When the notes go: the retention period after it began at `begin` (see `bewaartermijn_begin`)."""
+    return maanden_verschoven(timezone.localtime(begin), settings.KLANTREIS_BEWAARTERMIJN_MAANDEN)
+
+
+def _gestopt_op(traject: Traject) -> dt.datetime | None:
+    """When the trajectory was stopped (final: a stopped trajectory is never resumed), or None."""
+    if traject.status != TrajectStatus.GESTOPT:
+        return None
+    return (
+        traject.gebeurtenissen.filter(
+            soort=GebeurtenisSoort.TRAJECT_STATUS, naar_status=TrajectStatus.GESTOPT
+        )
+        .order_by("tijdstip")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
+
+
+def bewaartermijn_begin(traject: Traject) -> tuple[dt.datetime | None, str]:
+    """When the retention period of the trajectory's interview notes began, and why.
+
+    It begins when step 4 is completed (a reopened step stops the clock; completing it again restarts
+    it), or when the trajectory is stopped, whichever came first: a trajectory stopped before its
+    journey was finished must not keep notes for ever. Returns (None, "") while neither happened.
+    """
+    stap = traject.stappen.filter(stap=Stap.S4, status=StapStatusKeuze.AFGEROND).first()
+    afgerond = stap.afgerond_op if stap else None
+    gestopt = _gestopt_op(traject)
+    if afgerond and (gestopt is None or afgerond <= gestopt):
+        return afgerond, "afgerond"
+    if gestopt:
+        return gestopt, "gestopt"
+    return None, ""
 
 
 def _verlopen(grens: dt.datetime) -> Q:
-    """Interviews with notes still there, whose trajectory completed step 4 before `grens`.
+    """Interviews with notes still there whose retention period began before `grens`: their trajectory
+    completed step 4, or was stopped, before it.
 
-    One filter on the multi-valued `stappen`, so the three conditions hold for the same step row.
+    One filter per multi-valued relation, so each set of conditions holds for the same row.
     """
-    return Q(
-        notities_verwijderd_op__isnull=True,
+    afgerond = Q(
         klantreis__traject__stappen__stap=Stap.S4,
         klantreis__traject__stappen__status=StapStatusKeuze.AFGEROND,
         klantreis__traject__stappen__afgerond_op__lt=grens,
     )
+    gestopt = Q(
+        klantreis__traject__status=TrajectStatus.GESTOPT,
+        klantreis__traject__gebeurtenissen__soort=GebeurtenisSoort.TRAJECT_STATUS,
+        klantreis__traject__gebeurtenissen__naar_status=TrajectStatus.GESTOPT,
+        klantreis__traject__gebeurtenissen__tijdstip__lt=grens,
+    )
+    return Q(notities_verwijderd_op__isnull=True) & (afgerond | gestopt)
 
 
 @transaction.atomic
@@ -414,14 +453,24 @@ def _traject_opschonen(traject_id: int, grens: dt.datetime, nu: dt.datetime) -> 
     if not interviews:
         return 0
     maanden = settings.KLANTREIS_BEWAARTERMIJN_MAANDEN
-    afgerond = traject.stappen.get(stap=Stap.S4).afgerond_op
-    omschrijving = ngettext(
-        "Notes deleted: the retention period of %(maanden)d month after step 4 was completed "
-        "(%(datum)s) has passed.",
-        "Notes deleted: the retention period of %(maanden)d months after step 4 was completed "
-        "(%(datum)s) has passed.",
-        maanden,
-    ) % {"maanden": maanden, "datum": date_format(timezone.localtime(afgerond), "j F Y")}
+    begin, reden = bewaartermijn_begin(traject)
+    datum = date_format(timezone.localtime(begin), "j F Y")
+    if reden == "gestopt":
+        omschrijving = ngettext(
+            "Notes deleted: the retention period of %(maanden)d month after the trajectory was stopped "
+            "(%(datum)s) has passed.",
+            "Notes deleted: the retention period of %(maanden)d months after the trajectory was stopped "
+            "(%(datum)s) has passed.",
+            maanden,
+        ) % {"maanden": maanden, "datum": datum}
+    else:
+        omschrijving = ngettext(
+            "Notes deleted: the retention period of %(maanden)d month after step 4 was completed "
+            "(%(datum)s) has passed.",
+            "Notes deleted: the retention period of %(maanden)d months after step 4 was completed "
+            "(%(datum)s) has passed.",
+            maanden,
+        ) % {"maanden": maanden, "datum": datum}
     for interview in interviews:
         interview.notities = ""
         interview.notities_verwijderd_op = nu
@@ -451,9 +500,9 @@ def _traject_opschonen(traject_id: int, grens: dt.datetime, nu: dt.datetime) -> 
 def notities_opschonen(nu: dt.datetime | None = None) -> int:
     """Delete the notes whose retention period has passed; how many interviews lost their notes.
 
-    Due: the trajectory completed step 4 more than ``KLANTREIS_BEWAARTERMIJN_MAANDEN`` calendar months
-    before `nu` (exactly that long ago is not yet due), the step is still completed (a reopened step
-    stops the clock; completing it again restarts it), and the notes were not deleted yet. Idempotent: a
+    Due: the retention period began (`bewaartermijn_begin`: step 4 completed, or the trajectory stopped)
+    more than ``KLANTREIS_BEWAARTERMIJN_MAANDEN`` calendar months before `nu` (exactly that long ago is
+    not yet due), and the notes were not deleted yet. Idempotent: a
     second run finds nothing due, so it changes and logs nothing.
     """
     nu = nu or timezone.now()

@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trajecten.choices import Stap, StapStatusKeuze
+from trajecten.choices import Stap
 from trajecten.models import Traject
 from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
@@ -64,16 +64,14 @@ def _basis(traject: Traject, rechten: frozenset[str], **extra) -> dict:
 
 
 def _bewaartermijn(traject: Traject) -> dict:
-    """Until when the notes are kept: the step 4 row, and the date the notes go once it is completed."""
+    """Until when the notes are kept: the step 4 row, and the date the notes go once the retention period
+    began (step 4 completed, or the trajectory stopped)."""
     stap = traject.stappen.get(stap=Stap.S4)
-    einde = (
-        privacy.bewaartermijn_einde(stap.afgerond_op)
-        if stap.status == StapStatusKeuze.AFGEROND and stap.afgerond_op
-        else None
-    )
+    begin, reden = privacy.bewaartermijn_begin(traject)
     return {
         "stap4": stap,
-        "bewaartermijn_einde": einde,
+        "bewaartermijn_einde": privacy.bewaartermijn_einde(begin) if begin else None,
+        "bewaartermijn_reden": reden,
         "bewaartermijn_maanden": settings.KLANTREIS_BEWAARTERMIJN_MAANDEN,
     }
 

@@ -13,11 +13,12 @@ from django.utils import timezone, translation
 
 from klantreis.choices import Handeling
 from klantreis.models import Interview, InterviewLog, Inzicht
-from klantreis.privacy import maanden_verschoven, notities_opschonen
+from klantreis.privacy import bewaartermijn_begin, maanden_verschoven, notities_opschonen
 from klantreis.tasks import interviewnotities_opschonen
 from tests.factories import TrajectFactory
 from tests.klantreis.factories import InterviewFactory, InzichtFactory, KlantreisFactory
 from tests.trajecten.test_tasks import echte_worker, wacht_tot  # noqa: F401  (a fixture, and its helper)
+from trajecten import services
 from trajecten.choices import GebeurtenisSoort, Stap, StapStatusKeuze
 from trajecten.models import Gebeurtenis, StapStatus, Traject
 from wasstraat.celery import app as celery_app
@@ -160,6 +161,44 @@ def test_only_the_due_trajectory_loses_its_notes():
     assert Interview.objects.get(pk=jong.pk).notities == NOTITIES
     assert {r.interview_id for r in log_bewaartermijn()} == {oud.pk, tweede_oud.pk}
     assert Gebeurtenis.objects.filter(soort=GebeurtenisSoort.KLANTREIS).count() == 1  # one per trajectory
+
+
+def _stoppen(traject: Traject) -> None:
+    """Stop the trajectory through the service (as its projectleider), now."""
+    services.traject_stoppen(traject=traject, door=traject.aangemaakt_door, reden="Geen budget meer.")
+
+
+@pytest.mark.django_db
+def test_a_stopped_trajectory_starts_the_clock_even_without_step_4_completed():
+    interview = interview_van()
+    traject = interview.klantreis.traject
+    _stoppen(traject)
+    nu = timezone.now()
+    assert bewaartermijn_begin(Traject.objects.get(pk=traject.pk))[1] == "gestopt"
+    assert notities_opschonen(nu=maanden_verschoven(timezone.localtime(nu), 11)) == 0
+    assert notities_opschonen(nu=maanden_verschoven(timezone.localtime(nu), 12) + dt.timedelta(days=1)) == 1
+    assert Interview.objects.get(pk=interview.pk).notities == ""
+    [regel] = log_bewaartermijn()
+    assert "after the trajectory was stopped" in regel.omschrijving and regel.actor is None
+
+
+@pytest.mark.django_db
+def test_step_4_completed_before_the_stop_keeps_counting_from_the_completion():
+    interview = interview_van()
+    traject = interview.klantreis.traject
+    stap4(traject, afgerond_op=timezone.now() - dt.timedelta(days=30))
+    _stoppen(traject)
+    begin, reden = bewaartermijn_begin(Traject.objects.get(pk=traject.pk))
+    assert reden == "afgerond" and begin < timezone.now() - dt.timedelta(days=29)
+
+
+@pytest.mark.django_db
+def test_a_paused_trajectory_keeps_its_notes():
+    interview = interview_van()
+    traject = interview.klantreis.traject
+    services.traject_pauzeren(traject=traject, door=traject.aangemaakt_door, reden="Even wachten.")
+    assert bewaartermijn_begin(Traject.objects.get(pk=traject.pk)) == (None, "")
+    assert notities_opschonen(nu=maanden_verschoven(timezone.localtime(timezone.now()), 24)) == 0
 
 
 @pytest.mark.django_db
