@@ -90,8 +90,17 @@ run: venv messages demo
 
 # --- quality -----------------------------------------------------------------------------
 
+# The whole suite: first everything that runs in-process, spread over TEST_WORKERS processes (one
+# database per process); then the browser tests and the tests with a real Celery worker, one at a time.
+# With PYTEST_ARGS (e.g. '-k name'), one plain run.
+TEST_WORKERS ?= 2
 test: venv messages
+ifeq ($(strip $(PYTEST_ARGS)),)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope -m "not browser and not celery_worker"
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m "browser or celery_worker"
+else
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+endif
 
 lint: venv
 	$(BIN)/ruff check .
