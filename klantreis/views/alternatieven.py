@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from trajecten.models import Traject
-from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
-from trajecten.views.hulp import fout_melden
+from trajecten.views.hulp import fout_melden, traject_voor_pagina
 
 from .. import alternatieven as services
 from ..choices import AlternatiefSoort
@@ -34,13 +33,6 @@ BEWERKEN = "bewerk_klantreis"
 BEKIJKEN = "view_traject"
 FORMULIER = "klantreis/alternatief_form.html"
 VERWIJDEREN = "klantreis/alternatief_verwijderen.html"
-
-#: The header of the trajectory pages (traject_base.html) shows the product's department.
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
-
-
-def _traject(request: HttpRequest, pk: int, recht: str = BEWERKEN) -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_MET_AFDELING)
 
 
 def _alternatief_van(traject: Traject, alt_pk: int) -> Alternatief:
@@ -73,7 +65,7 @@ def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
 @login_required
 def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an alternative of the kind chosen on the page (`?soort=feedback|andere_gemeente`)."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     if klantreis_van(traject) is None:
         messages.info(request, _("Describe the target group first."))
         return redirect("klantreis:bewerken", pk=traject.pk)
@@ -99,7 +91,7 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def bewerken(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
     """Change the reason and the fields of an alternative (its kind stays)."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     alternatief = _alternatief_van(traject, alt_pk)
     form = AlternatiefForm(
         request.POST if request.method == "POST" else None, soort=alternatief.soort, alternatief=alternatief
@@ -120,7 +112,7 @@ def bewerken(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
 @login_required
 def verwijderen(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
     """Delete an alternative with its attachments, after a confirmation."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     alternatief = _alternatief_van(traject, alt_pk)
     if request.method == "POST":
         try:
@@ -142,7 +134,7 @@ def verwijderen(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
 @login_required
 def bijlage_nieuw(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
     """Attach a file to existing customer feedback (checked for size, type and content)."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     alternatief = _alternatief_van(traject, alt_pk)
     if alternatief.soort != AlternatiefSoort.FEEDBACK:
         messages.error(request, _("Only existing customer feedback can have attachments."))
@@ -166,7 +158,7 @@ def bijlage_nieuw(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
 @login_required
 def bijlage(request: HttpRequest, pk: int, alt_pk: int, bijlage_pk: int) -> FileResponse:
     """Download an attachment: every member and management; as a file, never shown in the browser."""
-    traject, _rechten = _traject(request, pk, BEKIJKEN)
+    traject, _rechten = traject_voor_pagina(request, pk, BEKIJKEN)
     bijlage = _bijlage_van(_alternatief_van(traject, alt_pk), bijlage_pk)
     try:
         bestand = bijlage.bestand.open("rb")
@@ -184,7 +176,7 @@ def bijlage(request: HttpRequest, pk: int, alt_pk: int, bijlage_pk: int) -> File
 @login_required
 def bijlage_verwijderen(request: HttpRequest, pk: int, alt_pk: int, bijlage_pk: int) -> HttpResponse:
     """Delete an attachment after a confirmation; the file goes from storage too."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     alternatief = _alternatief_van(traject, alt_pk)
     bijlage = _bijlage_van(alternatief, bijlage_pk)
     if request.method == "POST":

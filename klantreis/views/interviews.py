@@ -26,9 +26,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from trajecten.choices import Stap
 from trajecten.models import Traject
-from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
-from trajecten.views.hulp import fout_melden
+from trajecten.views.hulp import fout_melden, traject_voor_pagina
 
 from .. import privacy
 from ..forms.interviews import InterviewForm, InzichtForm
@@ -40,12 +39,6 @@ LEZEN = privacy.LEZEN
 BEWERKEN = privacy.BEWERKEN
 #: POST fields that may hold personal data: never in an error report.
 GEVOELIG = ("pseudoniem", "notities", "kerninzichten", "tekst", "kerninzicht")
-
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
-
-
-def _traject(request: HttpRequest, pk: int, recht: str = LEZEN) -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_MET_AFDELING)
 
 
 def _interview_van(traject: Traject, interview_pk: int) -> Interview:
@@ -90,7 +83,7 @@ def _zonder_reis(request: HttpRequest, traject: Traject) -> HttpResponse:
 @never_cache
 def lijst(request: HttpRequest, pk: int) -> HttpResponse:
     """The journey's interviews (date, customer type, pseudonym, consent, whether the notes still exist)."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     reis: Klantreis | None = klantreis_van(traject)
     interviews = (
         reis.interviews.defer("notities", "kerninzichten").select_related("aangemaakt_door")
@@ -107,7 +100,7 @@ def lijst(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def exporteren(request: HttpRequest, pk: int) -> HttpResponse:
     """Every interview of the trajectory, notes included, as a CSV file; the export is logged."""
-    traject, _rechten = _traject(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk, LEZEN)
     rijen = privacy.interviews_exporteren(traject=traject, door=request.user)
     return csv_antwoord(rijen, f"interviews-traject-{traject.pk}.csv")
 
@@ -122,7 +115,7 @@ def exporteren(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an interview; without a journey, the coach first describes the target group."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     if klantreis_van(traject) is None:
         return _zonder_reis(request, traject)
     if request.method == "POST":
@@ -170,7 +163,7 @@ def _detail(
 @never_cache
 def detail(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
     """The interview with its notes (or when they were deleted) and key insights; sharing an insight."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     interview = _interview_van(traject, interview_pk)
     return _detail(request, traject, rechten, interview, None)
 
@@ -182,7 +175,7 @@ def detail(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
 @never_cache
 def bewerken(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
     """Change an interview; opening the form (it shows the notes) is logged like a view."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     interview = _interview_van(traject, interview_pk)
     if request.method == "POST":
         form = InterviewForm(request.POST, instance=copy.copy(interview))
@@ -207,7 +200,7 @@ def bewerken(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
 @never_cache
 def verwijderen(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
     """Delete an interview after a confirmation; the insights shared from it stay on the journey."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     interview = _interview_van(traject, interview_pk)
     if request.method == "POST":
         try:
@@ -231,7 +224,7 @@ def verwijderen(request: HttpRequest, pk: int, interview_pk: int) -> HttpRespons
 @never_cache
 def inzicht_delen(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
     """Share one of the interview's key insights, or one in the coach's words, with the journey."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, LEZEN)
     interview = _interview_van(traject, interview_pk)
     form = InzichtForm(request.POST, kerninzichten=interview.kerninzichten_lijst)
     if form.is_valid():
@@ -249,7 +242,7 @@ def inzicht_delen(request: HttpRequest, pk: int, interview_pk: int) -> HttpRespo
 @login_required
 def inzicht_verwijderen(request: HttpRequest, pk: int, inzicht_pk: int) -> HttpResponse:
     """Take a shared insight off the journey, after a confirmation (the klantreiscoach)."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     inzicht = get_object_or_404(
         Inzicht.objects.select_related("klantreis", "interview").defer(
             "interview__notities", "interview__kerninzichten"

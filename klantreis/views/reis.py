@@ -24,9 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trajecten import workflow
 from trajecten.choices import Stap
 from trajecten.models import Traject
-from trajecten.permissions import traject_met_recht
 from trajecten.services import WorkflowFout
-from trajecten.views.hulp import fout_melden
+from trajecten.views.hulp import fout_melden, traject_voor_pagina
 from verbeterplan.choices import VerbeterpuntStatus
 from verbeterplan.models import Verbeterpunt
 
@@ -42,15 +41,8 @@ VERBETERPUNT = "vastleggen_verbeterpunt"
 LEZEN_INTERVIEWS = "lees_interviews"
 DETAIL = "klantreis/contactmoment_detail.html"
 
-#: The header of the trajectory pages (traject_base.html) shows the product's department.
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
-
 
 # --- lookups ------------------------------------------------------------------------------------
-
-
-def _traject(request: HttpRequest, pk: int, recht: str = "view_traject") -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_MET_AFDELING)
 
 
 def _reis(traject: Traject) -> Klantreis | None:
@@ -104,7 +96,7 @@ def overzicht(request: HttpRequest, pk: int) -> HttpResponse:
     """The journey: persona, the heartbeat curve with its table, the phases with the current and desired
     contact moments, the interviews' summary and shared insights, alternative sources, and what step 4
     still needs."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     reis_overzicht = selectors.reisoverzicht(traject)
     reis, fasen, momenten = reis_overzicht.klantreis, reis_overzicht.fasen, reis_overzicht.momenten
     context = _context(
@@ -147,7 +139,7 @@ def _curve_titel(reis: Klantreis | None) -> str | None:
 @login_required
 def curve(request: HttpRequest, pk: int) -> HttpResponse:
     """The heartbeat curve as an SVG file: the same drawing as on the page."""
-    traject, _rechten = _traject(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk)
     reis_overzicht = selectors.reisoverzicht(traject)
     if reis_overzicht.klantreis is None:
         return _naar_overzicht(traject)
@@ -168,7 +160,7 @@ def curve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the journey with its target group or persona, or change it."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     reis = _reis(traject)
     if request.method == "POST":
         form = KlantreisForm(request.POST, instance=copy.copy(reis))
@@ -194,7 +186,7 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def fase_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a phase at the end of the journey."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     if _reis(traject) is None:
         return _eerst_persona(request, traject)
     if request.method == "POST":
@@ -216,7 +208,7 @@ def fase_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def fase_bewerken(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
     """Change a phase's name, description or metric."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     fase = _fase_van(traject, fase_pk)
     if request.method == "POST":
         form = FaseForm(request.POST, instance=copy.copy(fase))
@@ -237,7 +229,7 @@ def fase_bewerken(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
 @login_required
 def fase_verwijderen(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
     """Delete a phase with its contact moments, after a confirmation."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     fase = _fase_van(traject, fase_pk)
     if request.method == "POST":
         try:
@@ -264,7 +256,7 @@ def fase_verwijderen(request: HttpRequest, pk: int, fase_pk: int) -> HttpRespons
 @login_required
 def fase_verplaatsen(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
     """Move a phase one place up or down (`richting` = "op" or "neer")."""
-    traject, _rechten = _traject(request, pk, BEWERKEN)
+    traject, _rechten = traject_voor_pagina(request, pk, BEWERKEN)
     fase = _fase_van(traject, fase_pk)
     richting = request.POST.get("richting")
     if richting not in (services.OP, services.NEER):
@@ -300,7 +292,7 @@ def _beginwaarden(request: HttpRequest, reis: Klantreis) -> dict:
 @login_required
 def contactmoment_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a contact moment to a phase of the current or the desired journey."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     reis = _reis(traject)
     if reis is None:
         return _eerst_persona(request, traject)
@@ -353,7 +345,7 @@ def _detail_context(
 @login_required
 def contactmoment(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """A contact moment with every field, its quotes and pain points; improvement points are made here."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     moment = _moment_van(traject, cm_pk)
     form = PijnpuntForm() if BEWERKEN in rechten else None
     return render(request, DETAIL, _detail_context(traject, rechten, moment, form))
@@ -363,7 +355,7 @@ def contactmoment(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
 @login_required
 def contactmoment_bewerken(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """Change a contact moment, also its phase or journey (it then goes to the end there)."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     moment = _moment_van(traject, cm_pk)
     reis = moment.fase.klantreis
     if request.method == "POST":
@@ -388,7 +380,7 @@ def contactmoment_bewerken(request: HttpRequest, pk: int, cm_pk: int) -> HttpRes
 @login_required
 def contactmoment_verwijderen(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """Delete a contact moment with its pain points, after a confirmation."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     moment = _moment_van(traject, cm_pk)
     if request.method == "POST":
         try:
@@ -415,7 +407,7 @@ def contactmoment_verwijderen(request: HttpRequest, pk: int, cm_pk: int) -> Http
 @login_required
 def contactmoment_verplaatsen(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """Move a contact moment one place up or down within its phase and journey."""
-    traject, _rechten = _traject(request, pk, BEWERKEN)
+    traject, _rechten = traject_voor_pagina(request, pk, BEWERKEN)
     moment = _moment_van(traject, cm_pk)
     richting = request.POST.get("richting")
     if richting not in (services.OP, services.NEER):
@@ -437,7 +429,7 @@ def contactmoment_verplaatsen(request: HttpRequest, pk: int, cm_pk: int) -> Http
 @login_required
 def pijnpunt_nieuw(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """Note a pain point of a contact moment; errors come back on the contact moment's page."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     moment = _moment_van(traject, cm_pk)
     form = PijnpuntForm(request.POST)
     if form.is_valid():
@@ -455,7 +447,7 @@ def pijnpunt_nieuw(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
 @login_required
 def pijnpunt_verwijderen(request: HttpRequest, pk: int, pijnpunt_pk: int) -> HttpResponse:
     """Delete a pain point, after a confirmation."""
-    traject, rechten = _traject(request, pk, BEWERKEN)
+    traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
     pijnpunt = _pijnpunt_van(traject, pijnpunt_pk)
     moment = pijnpunt.contactmoment
     terug = f"{moment.get_absolute_url()}#pijnpunten"

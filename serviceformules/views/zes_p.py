@@ -22,9 +22,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trajecten import workflow
 from trajecten.choices import ProcesSoort, Stap, TrajectStatus, VersieStatus
 from trajecten.models import ProcesVersie, Traject
-from trajecten.permissions import traject_met_recht
+from trajecten.permissions import BEKIJKEN
 from trajecten.services import WorkflowFout
 from trajecten.swimlane import swimlane_svg
+from trajecten.views.hulp import traject_voor_pagina
 from verbeterplan.models import Verbeterpunt
 
 from .. import services
@@ -40,8 +41,8 @@ TAB = "zes_p"
 _TRAJECTEN = Traject.objects.select_related("product__afdeling", "product__serviceformule")
 
 
-def _traject(request: HttpRequest, pk: int, recht: str = "view_traject") -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_TRAJECTEN)
+def _traject(request: HttpRequest, pk: int, recht: str = BEKIJKEN) -> tuple[Traject, frozenset[str]]:
+    return traject_voor_pagina(request, pk, recht, queryset=_TRAJECTEN)
 
 
 def _p(p: str) -> P:

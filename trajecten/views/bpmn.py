@@ -21,18 +21,17 @@ from ..models import ProcesVersie, Traject
 from ..permissions import traject_met_recht
 from ..services import WorkflowFout
 from ..services.proces import PROCESRECHT
+from .hulp import MET_AFDELING
 
 #: How many skipped elements the message after an import lists; the rest is counted.
 MAX_GEMELD = 15
-
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
 
 
 @require_GET
 @login_required
 def exporteren(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The version as a BPMN 2.0 file, for Camunda Modeler, bpmn.io, Visio and the like."""
-    traject, _rechten = traject_met_recht(request.user, pk, "view_traject", queryset=_MET_AFDELING)
+    traject, _rechten = traject_met_recht(request.user, pk, "view_traject", queryset=MET_AFDELING)
     versie = get_object_or_404(ProcesVersie, pk=versie_pk, traject=traject)
     versie.traject = traject
     inhoud = bpmn_exporteren(versie=versie, stappen=list(versie.stappen.order_by("volgorde", "pk")))
@@ -46,7 +45,7 @@ def exporteren(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
 @login_required
 def importeren(request: HttpRequest, pk: int) -> HttpResponse:
     """Upload a BPMN file; it becomes a new process version with its steps, or nothing at all."""
-    traject, rechten = traject_met_recht(request.user, pk, PROCESRECHT, queryset=_MET_AFDELING)
+    traject, rechten = traject_met_recht(request.user, pk, PROCESRECHT, queryset=MET_AFDELING)
     if request.method == "POST":
         form = BpmnImportForm(request.POST, request.FILES)
         versie = _importeren(request, traject, form) if form.is_valid() else None

@@ -32,11 +32,10 @@ from ..models import Gebeurtenis, ProcesControle, ProcesStap, ProcesVersie, Sess
 from ..permissions import traject_met_recht
 from ..services.controle import CONTROLE_ROLLEN
 from ..swimlane import swimlane_svg
+from .hulp import MET_AFDELING
 
 OVERZICHT = "trajecten/proces_controle.html"
 CONTROLEREN = "trajecten/proces_controleren.html"
-#: The trajectory header (traject_base.html) shows the product's department.
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
 
 # --- reading ------------------------------------------------------------------------------------
 
@@ -162,7 +161,7 @@ def _render_overzicht(
 def overzicht(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """Who was asked to check the version, how they responded, their comments per step; the
     procesadviseur invites people here (POST) and marks the version checked."""
-    traject, rechten = traject_met_recht(request.user, pk, queryset=_MET_AFDELING)
+    traject, rechten = traject_met_recht(request.user, pk, queryset=MET_AFDELING)
     versie = _versie_van(traject, versie_pk)
     if request.method != "POST":
         return _render_overzicht(request, traject, rechten, versie)
@@ -197,7 +196,7 @@ def overzicht(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
 @login_required
 def gecontroleerd(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The procesadviseur marks the version checked: online, or in a 3b session."""
-    traject, rechten = traject_met_recht(request.user, pk, queryset=_MET_AFDELING)
+    traject, rechten = traject_met_recht(request.user, pk, queryset=MET_AFDELING)
     versie = _versie_van(traject, versie_pk)
     _eis_procesadviseur(traject, request.user)
     form = GecontroleerdForm(request.POST, sessies=_controlesessies(traject))
@@ -310,7 +309,7 @@ def _render_stap(request: HttpRequest, traject: Traject, controle: ProcesControl
 @login_required
 def controleren(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The invited person's page: the diagram and the steps, a comment per step, and "Klopt"."""
-    traject, _rechten = traject_met_recht(request.user, pk, queryset=_MET_AFDELING)
+    traject, _rechten = traject_met_recht(request.user, pk, queryset=MET_AFDELING)
     versie = _versie_van(traject, versie_pk)
     controle = _eigen_controle(traject, versie, request.user)
     if request.method != "POST":

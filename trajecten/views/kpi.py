@@ -26,19 +26,11 @@ from ..forms.traject import RedenForm
 from ..grafieken import kpi_grafiek_svg
 from ..kpi_voorbeelden import VOORBEELDEN
 from ..models import Kpi, KpiMeting, Traject
-from ..permissions import traject_met_recht
-from .hulp import fout_melden
+from .hulp import fout_melden, traject_voor_pagina
 
 BEHEREN = "beheer_kpis"
 GOEDKEUREN = "keur_kpis"
 DETAIL = "trajecten/kpi_detail.html"
-
-#: The header of the trajectory pages (traject_base.html) shows the product's department.
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
-
-
-def _traject(request: HttpRequest, pk: int, recht: str = "view_traject") -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_MET_AFDELING)
 
 
 def _kpi_van(traject: Traject, kpi_pk: int) -> Kpi:
@@ -74,7 +66,7 @@ def _met_teksten(kpi: Kpi, metingen: list[KpiMeting]) -> None:
 def lijst(request: HttpRequest, pk: int) -> HttpResponse:
     """Every KPI with its approval, baseline, target, latest measurement and a small chart; what step 2
     still needs; the approve button for the proceseigenaar."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     kpis = list(selectors.kpis_van(traject=traject))
     for kpi in kpis:  # measurements are prefetched: no query per KPI
         metingen = list(kpi.metingen.all())
@@ -100,7 +92,7 @@ def lijst(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     """The proceseigenaar approves every KPI not approved yet (POST only)."""
-    traject, _rechten = _traject(request, pk, GOEDKEUREN)
+    traject, _rechten = traject_voor_pagina(request, pk, GOEDKEUREN)
     try:
         goedgekeurd = services.kpis_goedkeuren(traject=traject, door=request.user)
     except services.WorkflowFout as fout:
@@ -121,7 +113,7 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Define a KPI, from scratch or from a ready-made example (`?voorbeeld=<key>`)."""
-    traject, rechten = _traject(request, pk, BEHEREN)
+    traject, rechten = traject_voor_pagina(request, pk, BEHEREN)
     voorbeeld = VOORBEELDEN.get(request.GET.get("voorbeeld", ""))
     if request.method == "POST":
         form = KpiForm(request.POST)
@@ -168,7 +160,7 @@ def _detail_context(
 @login_required
 def detail(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
     """The KPI: its definition, the chart with a table of the measurements, and entering one."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     kpi = _kpi_van(traject, kpi_pk)
     form = MetingForm() if BEHEREN in rechten else None
     return render(request, DETAIL, _detail_context(request, traject, rechten, kpi, form))
@@ -179,7 +171,7 @@ def detail(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
 def bewerken(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
     """Change a KPI; for an approved one the service asks a reason when the definition, unit, baseline
     or target changes."""
-    traject, rechten = _traject(request, pk, BEHEREN)
+    traject, rechten = traject_voor_pagina(request, pk, BEHEREN)
     kpi = _kpi_van(traject, kpi_pk)
     if request.method == "POST":
         form = KpiForm(request.POST, kpi=kpi)
@@ -203,7 +195,7 @@ def bewerken(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
 @login_required
 def verwijderen(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
     """Delete a KPI after a confirmation; an approved one with a reason."""
-    traject, rechten = _traject(request, pk, BEHEREN)
+    traject, rechten = traject_voor_pagina(request, pk, BEHEREN)
     kpi = _kpi_van(traject, kpi_pk)
     form = RedenForm(request.POST if request.method == "POST" else None, verplicht=kpi.is_goedgekeurd)
     if request.method == "POST" and form.is_valid():
@@ -233,7 +225,7 @@ def verwijderen(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
 @login_required
 def grafiek(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
     """The KPI's chart as an SVG file (the same drawing as on the page)."""
-    traject, _rechten = _traject(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk)
     kpi = _kpi_van(traject, kpi_pk)
     svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + kpi_grafiek_svg(kpi=kpi)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -249,7 +241,7 @@ def grafiek(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
 def meting_nieuw(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
     """Enter a measurement. With htmx only the chart, the table and the form are swapped; without
     JavaScript the page reloads (or comes back with the errors at their fields)."""
-    traject, rechten = _traject(request, pk, BEHEREN)
+    traject, rechten = traject_voor_pagina(request, pk, BEHEREN)
     kpi = _kpi_van(traject, kpi_pk)
     form = MetingForm(request.POST)
     if form.is_valid():
@@ -273,7 +265,7 @@ def meting_nieuw(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
 @login_required
 def meting_verwijderen(request: HttpRequest, pk: int, kpi_pk: int, meting_pk: int) -> HttpResponse:
     """Delete a measurement entered by mistake, after a confirmation."""
-    traject, rechten = _traject(request, pk, BEHEREN)
+    traject, rechten = traject_voor_pagina(request, pk, BEHEREN)
     kpi = _kpi_van(traject, kpi_pk)
     meting = _meting_van(kpi, meting_pk)
     _met_teksten(kpi, [meting])

@@ -29,11 +29,11 @@ from .. import services
 from ..choices import Kanaal, Lean, ProcesSoort, Rol, StapSoort, TrajectStatus, Verspilling
 from ..forms.proces import ProcesStapForm, ProcesVersieForm, VergelijkenForm
 from ..models import ProcesStap, ProcesVersie, Traject
-from ..permissions import traject_met_recht
 from ..procesanalyse import kengetallen, tijd_tekst, vergelijking
 from ..services import WorkflowFout
 from ..services.proces import OMHOOG, OMLAAG, PROCESRECHT
 from ..swimlane import swimlane_svg
+from .hulp import traject_voor_pagina
 
 TAB = "proces"
 DETAIL = "trajecten/proces_detail.html"
@@ -44,15 +44,8 @@ NIET_BEWERKBAAR = gettext_lazy(
     "Copy it to a new version to change it."
 )
 
-#: The pages with the trajectory header (traject_base.html) show the product's department.
-_MET_AFDELING = Traject.objects.select_related("product__afdeling")
-
 
 # --- reading --------------------------------------------------------------------------------------
-
-
-def _traject(request: HttpRequest, pk: int, recht: str = "view_traject") -> tuple[Traject, frozenset[str]]:
-    return traject_met_recht(request.user, pk, recht, queryset=_MET_AFDELING)
 
 
 def _versie(traject: Traject, versie_pk: int) -> ProcesVersie:
@@ -229,7 +222,7 @@ def _context(
 @login_required
 def versies(request: HttpRequest, pk: int) -> HttpResponse:
     """The "Process" tab: every version by kind, with its status, steps and main figures."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     alle = list(
         traject.procesversies.select_related("aangemaakt_door")
         .prefetch_related(Prefetch("stappen", queryset=ProcesStap.objects.order_by("volgorde", "pk")))
@@ -260,7 +253,7 @@ def _versieform_render(request, traject, rechten, form, versie=None) -> HttpResp
 @login_required
 def versie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """A new version, empty or as a copy (`?kopie_van=<pk>` preselects the copy, `?soort=` the kind)."""
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     if request.method == "POST":
         form = ProcesVersieForm(request.POST, traject=traject)
         if form.is_valid():
@@ -298,7 +291,7 @@ def _beginwaarden(request: HttpRequest, traject: Traject) -> dict:
 @login_required
 def versie_bewerken(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """Rename a version or change its explanation."""
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     versie = _versie(traject, versie_pk)
     if (weg := _eis_bewerkbaar(request, traject, rechten, versie)) is not None:
         return weg
@@ -323,7 +316,7 @@ def versie_bewerken(request: HttpRequest, pk: int, versie_pk: int) -> HttpRespon
 @login_required
 def detail(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """THE process page: the swimlane diagram, the figures, and the ordered steps to edit in place."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     versie = _versie(traject, versie_pk)
     return render(request, DETAIL, _context(traject, rechten, versie))
 
@@ -332,7 +325,7 @@ def detail(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
 @login_required
 def diagram(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The swimlane diagram alone, as an SVG file."""
-    traject, _rechten = _traject(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk)
     versie = _versie(traject, versie_pk)
     svg = swimlane_svg(versie=versie, stappen=list(versie.stappen.order_by("volgorde", "pk")))
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -365,7 +358,7 @@ def _naar_stap(versie: ProcesVersie, stap_pk: int | None = None) -> HttpResponse
 @login_required
 def stap_nieuw(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """Add a step: in place on the process page (htmx), or on a page of its own."""
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     versie = _versie(traject, versie_pk)
     if (weg := _eis_bewerkbaar(request, traject, rechten, versie)) is not None:
         return weg
@@ -416,7 +409,7 @@ def stap_bewerken(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int) -
     `?weergave=bewerken|verwijderen` (htmx) gives the row as it is, with the focus back on the button
     that opened the form: how "cancel" works in place.
     """
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     versie = _versie(traject, versie_pk)
     stappen = _stappen(versie)
     stap = _stap(stappen, stap_pk)
@@ -477,7 +470,7 @@ def _rij(request, traject, rechten, versie, stappen, stap, partial: str = "rij",
 @login_required
 def stap_verwijderen(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int) -> HttpResponse:
     """Ask for confirmation (GET: in the row with htmx, else a page), then delete the step (POST)."""
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     versie = _versie(traject, versie_pk)
     stappen = _stappen(versie)
     stap = _stap(stappen, stap_pk)
@@ -507,7 +500,7 @@ def stap_verwijderen(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int
 @login_required
 def stap_verplaatsen(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int) -> HttpResponse:
     """Move a step one place up or down (`richting`), or to a position (`positie`, 1 = first)."""
-    traject, rechten = _traject(request, pk, PROCESRECHT)
+    traject, rechten = traject_voor_pagina(request, pk, PROCESRECHT)
     versie = _versie(traject, versie_pk)
     stap = _stap(_stappen(versie), stap_pk)
     if (weg := _eis_bewerkbaar(request, traject, rechten, versie)) is not None:
@@ -561,7 +554,7 @@ def _standaardpaar(alle: list[ProcesVersie]) -> tuple[ProcesVersie | None, Proce
 def vergelijken(request: HttpRequest, pk: int) -> HttpResponse:
     """Two versions side by side (default: the newest current and the newest desired): the figures
     with their differences, and both diagrams."""
-    traject, rechten = _traject(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk)
     alle = list(traject.procesversies.order_by("-aangemaakt_op", "-pk"))
     standaard = _standaardpaar(alle)
     beginwaarden = {"huidig": getattr(standaard[0], "pk", None), "gewenst": getattr(standaard[1], "pk", None)}
