@@ -98,6 +98,54 @@ def test_with_axes_on_a_right_password_still_logs_in(persoon):
     assert client.session[SESSION_KEY] == str(persoon.pk)
 
 
+def _mislukt(client: Client, gebruikersnaam: str, **meta) -> None:
+    for _poging in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": gebruikersnaam, "password": "verkeerd"}, **meta)
+
+
+def _inloggen(gebruikersnaam: str, **meta) -> int:
+    return (
+        Client()
+        .post(reverse("login"), {"username": gebruikersnaam, "password": WACHTWOORD}, **meta)
+        .status_code
+    )
+
+
+@override_settings(AXES_ENABLED=True)
+def test_one_persons_failures_do_not_lock_out_colleagues_behind_the_same_address(persoon):
+    UserFactory(username="p.pietersen")
+    _mislukt(Client(), "j.jansen", REMOTE_ADDR="192.0.2.10")
+    assert _inloggen("j.jansen", REMOTE_ADDR="192.0.2.10") == 429
+    assert _inloggen("p.pietersen", REMOTE_ADDR="192.0.2.10") == 302  # same network, other person
+
+
+@override_settings(AXES_ENABLED=True)
+def test_nobody_can_lock_someone_elses_account_from_another_address(persoon):
+    _mislukt(Client(), "j.jansen", REMOTE_ADDR="203.0.113.66")  # an attacker elsewhere
+    assert _inloggen("j.jansen", REMOTE_ADDR="192.0.2.10") == 302
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXIES=["10.0.0.2"])
+def test_behind_a_trusted_proxy_the_lockout_is_per_client_address(persoon):
+    via_proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    _mislukt(Client(), "j.jansen", HTTP_X_FORWARDED_FOR="198.51.100.1", **via_proxy)
+    assert _inloggen("j.jansen", HTTP_X_FORWARDED_FOR="198.51.100.1", **via_proxy) == 429
+    assert _inloggen("j.jansen", HTTP_X_FORWARDED_FOR="198.51.100.2", **via_proxy) == 302
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXIES=[])
+def test_a_forwarded_header_from_an_untrusted_sender_does_not_dodge_the_lockout(persoon):
+    client = Client()
+    for nummer in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": "j.jansen", "password": "verkeerd"},
+            REMOTE_ADDR="203.0.113.66",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{nummer}",  # a new "address" on every try
+        )
+    assert _inloggen("j.jansen", REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="198.51.100.99") == 429
+
+
 # --- logging out ----------------------------------------------------------------------------------
 
 

@@ -82,6 +82,17 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A first look with a few people at once: WAL lets readers and one writer work side by side, a
+    # writer waits for the lock instead of failing at once, and a transaction takes the write lock at
+    # its start, so two transactions never deadlock upgrading a read lock ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -133,7 +144,13 @@ GUARDIAN_RENDER_403 = False
 # axes: throttle logins; a locked-out user gets HTTP 429.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock the combination of account and client address: one mistyping colleague never locks out a whole
+# network behind one address (or the proxy), and nobody can lock someone else's account from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "wasstraat.netwerk.client_adres"
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated). Empty: the
+# client is the address the request comes from. See docs/operations.md.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 
@@ -187,7 +204,12 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"weigering_zonder_traceback": {"()": "wasstraat.logfilters.WeigeringZonderTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        # A refusal (403/404) is one line at INFO, without traceback; see wasstraat/logfilters.py.
+        "django.request": {"filters": ["weigering_zonder_traceback"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
