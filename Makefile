@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu
 SYSTEM_DEBS := chromium gettext poppler-utils $(WEASYPRINT_DEBS)
 
-.PHONY: help venv messages makemessages migrate demo run test lint format check-translations \
+.PHONY: help venv node-deps messages makemessages migrate demo run test lint format check-translations \
 	browser-deps weasyprint-deps clean distclean
 
 help:
@@ -28,6 +28,7 @@ help:
 	@echo "make messages            compile .po -> .mo (pure Python, no gettext needed)"
 	@echo "make migrate | demo      apply migrations | load demo data (idempotent)"
 	@echo "make browser-deps        (root) apt-get chromium, gettext, WeasyPrint libraries"
+	@echo "make node-deps           npm ci: bpmnlint, bpmn-moddle, oidc-provider for the tests (needs Node 20+)"
 	@echo "make venv | clean | distclean"
 
 # --- virtualenv --------------------------------------------------------------------------
@@ -44,6 +45,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	fi
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@
+
+# --- outside tools for the interoperability tests (npm) -------------------------------------
+
+NODE_STAMP := node_modules/.installed
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the BPMN-lint and single sign-on tests will be skipped (CI requires them)." >&2; \
+	fi
 
 # --- translations ------------------------------------------------------------------------
 
@@ -94,7 +107,7 @@ run: venv messages demo
 # database per process); then the browser tests and the tests with a real Celery worker, one at a time.
 # With PYTEST_ARGS (e.g. '-k name'), one plain run.
 TEST_WORKERS ?= 2
-test: venv messages
+test: venv messages node-deps
 ifeq ($(strip $(PYTEST_ARGS)),)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope -m "not browser and not celery_worker"
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m "browser or celery_worker"
@@ -130,4 +143,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache staticfiles test-results
 
 distclean: clean
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal db.sqlite3-shm db.sqlite3-wal
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-journal db.sqlite3-shm db.sqlite3-wal
