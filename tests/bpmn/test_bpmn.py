@@ -144,6 +144,7 @@ def test_the_export_is_a_bpmn_document_with_collaboration_lanes_and_diagram(vers
     ]
     soorten = [e.tag.split("}")[1] for e in proces if e.get("name") and e.tag != f"{B}sequenceFlow"]
     assert soorten == [
+        "startEvent",
         "task",
         "task",
         "sendTask",
@@ -152,25 +153,69 @@ def test_the_export_is_a_bpmn_document_with_collaboration_lanes_and_diagram(vers
         "intermediateCatchEvent",
         "task",
         "task",
+        "endEvent",
     ]
-    assert len(proces.findall(f"{B}startEvent")) == 1 and len(proces.findall(f"{B}endEvent")) == 1
+    assert [e.get("name") for e in proces.findall(f"{B}startEvent") + proces.findall(f"{B}endEvent")] == [
+        "Start",
+        "End",
+    ]
     assert structuur_fouten(data) == []
+
+
+def _namen_en_paren(proces: ET.Element) -> list[tuple[str, str, str | None]]:
+    """(source, target, flow name) per sequence flow, by name; a joining gateway is “join”."""
+    namen = {e.get("id"): e.get("name") or e.tag.split("}")[1] for e in proces}
+    namen = {i: ("join" if n == "exclusiveGateway" else n) for i, n in namen.items()}
+    return [
+        (namen[f.get("sourceRef")], namen[f.get("targetRef")], f.get("name"))
+        for f in proces.iter(f"{B}sequenceFlow")
+    ]
 
 
 def test_flows_run_in_order_and_a_decision_branches_with_its_label_and_a_default(versie):
     stappen = voorbeeldproces(versie)
     proces = fromstring(bpmn_exporteren(versie=versie)).find(f"{B}process")
-    namen = {e.get("id"): e.get("name") or e.tag.split("}")[1] for e in proces}
-    paren = [
-        (namen[f.get("sourceRef")], namen[f.get("targetRef")], f.get("name"))
-        for f in proces.iter(f"{B}sequenceFlow")
+    paren = _namen_en_paren(proces)
+    volgorde = ["Start", *[s.naam for s in stappen], "End"]
+    # The step the branch leads to has a joining gateway in front of it (BPMN's “fake join”).
+    verwacht = [(a, b, None) for a, b in zip(volgorde, volgorde[1:], strict=False)]
+    verwacht[6] = ("Wachten op aanvulling", "join", None)
+    assert paren[: len(volgorde) - 1] == verwacht
+    assert paren[len(volgorde) - 1 :] == [
+        ("Aanvraag volledig?", "join", "ja, volledig"),
+        ("join", "Inhoudelijk toetsen", None),
     ]
-    volgorde = ["startEvent", *[s.naam for s in stappen], "endEvent"]
-    assert paren[: len(volgorde) - 1] == [(a, b, None) for a, b in zip(volgorde, volgorde[1:], strict=False)]
-    assert paren[len(volgorde) - 1 :] == [("Aanvraag volledig?", "Inhoudelijk toetsen", "ja, volledig")]
-    gateway = proces.find(f"{B}exclusiveGateway")
-    standaard = next(f for f in proces.iter(f"{B}sequenceFlow") if f.get("id") == gateway.get("default"))
-    assert namen[standaard.get("targetRef")] == "Aanvulling opvragen"
+    gateway = proces.find(f"{B}exclusiveGateway[@name='Aanvraag volledig?']")
+    flows = {f.get("id"): f for f in proces.iter(f"{B}sequenceFlow")}
+    assert flows[gateway.get("default")].get("targetRef") == proces.find(
+        f"{B}task[@name='Aanvulling opvragen']"
+    ).get("id")
+    # The branch carries its condition in words, as BPMN asks of a decision's other way out.
+    tak = next(f for f in flows.values() if f.get("name") == "ja, volledig")
+    assert tak.findtext(f"{B}conditionExpression") == "ja, volledig"
+    assert gateway.find(f"{B}extensionElements/{{{WS}}}stap").get("vertakkingLabel") == "ja, volledig"
+
+
+def test_a_decision_branching_to_an_earlier_step_joins_before_that_step(versie):
+    stappen = voorbeeldproces(versie)
+    stappen[3].vertakking_naar, stappen[3].vertakking_label = stappen[1], ""  # back, without a label
+    stappen[3].save()
+    proces = fromstring(bpmn_exporteren(versie=versie)).find(f"{B}process")
+    paren = _namen_en_paren(proces)
+    assert ("Aanvraag indienen", "join", None) in paren
+    assert ("join", "Aanvraag registreren in zaaksysteem", None) in paren
+    assert ("Aanvraag volledig?", "join", "Otherwise") in paren  # a condition needs a name
+    assert not any(b == "Aanvraag registreren in zaaksysteem" and a != "join" for a, b, _n in paren)
+
+
+def test_a_decision_without_a_branch_is_a_task_that_keeps_its_kind(versie):
+    stappen = voorbeeldproces(versie)
+    stappen[3].vertakking_naar = None
+    stappen[3].save()
+    proces = fromstring(bpmn_exporteren(versie=versie)).find(f"{B}process")
+    assert proces.find(f"{B}exclusiveGateway") is None  # one way out: a gateway would be superfluous
+    taak = proces.find(f"{B}task[@name='Aanvraag volledig?']")
+    assert taak.find(f"{B}extensionElements/{{{WS}}}stap").get("soort") == "beslissing"
 
 
 def test_a_wait_is_a_timer_event_with_its_duration(versie):
@@ -220,11 +265,9 @@ def test_the_diagram_uses_the_swimlane_coordinates(versie):
     vormen = {v.get("bpmnElement"): v for v in wortel.iter(f"{{{BPMNDI}}}BPMNShape")}
     eerste = vormen["Activity_1"].find(f"{{{DC}}}Bounds")
     p = layout.stappen[0]
-    assert (float(eerste.get("x")), float(eerste.get("y")), float(eerste.get("width"))) == (
-        p.x,
-        p.y,
-        p.breedte,
-    )
+    x, y, b, h = (float(eerste.get(k)) for k in ("x", "y", "width", "height"))
+    # The swimlane's column and lane; the width other tools give a task, centred in the column.
+    assert (x + b / 2, y, b, h) == (p.midden_x, p.y, 100, p.hoogte)
     for lane in (v for k, v in vormen.items() if k.startswith("Lane_")):
         assert lane.get("isHorizontal") == "true"
     gateway = vormen["Gateway_1"].find(f"{{{DC}}}Bounds")
@@ -337,9 +380,11 @@ def test_a_camunda_modeler_document_with_lanes_gateway_timer_and_artifacts():
         "text annotation “Wettelijke termijn: 8 weken",
         "association Association_0r2s4t6",
         "data object “Aanvraagdossier”",
-        "“Aanvraag registreren”: not imported: tool-specific settings, data association, "
-        "tool-specific attributes (assignee)",
+        "“Aanvraag registreren”: not imported: data association.",
+        "tool-specific settings of 1 step (“Aanvraag registreren”)",
+        "tool-specific attribute “assignee” of 1 step (“Aanvraag registreren”)",
         "2 conditions on sequence flows",
+        "the names of start and end events (“Aanvraag ontvangen”, “Besluit verzonden”)",
     ):
         assert verwacht in gemeld, verwacht
 
@@ -392,7 +437,7 @@ def _document(inhoud: str) -> bytes:
     ).encode()
 
 
-def test_nested_lanes_give_the_innermost_lane_and_other_pools_are_reported():
+def test_nested_lanes_give_the_innermost_lane_and_every_pool_is_imported():
     data = _document(
         """
         <bpmn:collaboration id="C">
@@ -431,21 +476,33 @@ def test_nested_lanes_give_the_innermost_lane_and_other_pools_are_reported():
         """
     )
     resultaat = bpmn_importeren(data)
-    assert [(s["naam"], s["actor"]) for s in resultaat.stappen] == [
-        ("Aanvraag ontvangen", "Publiekszaken"),
-        ("Aanvraag behandelen", "Balie"),
-        ("Rappel sturen", "Gemeente"),  # after its boundary event, in no lane: the pool's name
+    assert [(s["naam"], s["actor"], s["soort"]) for s in resultaat.stappen] == [
+        ("Aanvraag invullen", "Aanvrager", StapSoort.ACTIE),  # the other pool, which sends first
+        ("Aanvraag", "Aanvrager", StapSoort.OVERDRACHT),  # the message flow from that pool
+        ("Aanvraag ontvangen", "Publiekszaken", StapSoort.ACTIE),
+        ("Aanvraag behandelen", "Balie", StapSoort.ACTIE),
+        (
+            "Rappel sturen",
+            "Gemeente",
+            StapSoort.ACTIE,
+        ),  # after its boundary event, in no lane: the pool's name
     ]
+    assert resultaat.stappen[1]["omschrijving"] == "Message flow to Gemeente: “Aanvraag”."
+    assert resultaat.herkomst == ["A1", "M1", "T1", "T2", "T3"]
     gemeld = "\n".join(resultaat.overgeslagen)
     for verwacht in (
-        "pool (participant) “Aanvrager” (P2)",
-        "pool (participant) “Rijksdienst” (P3)",
-        "message flow “Aanvraag” (M1)",
-        "message definition “Aanvraag binnen” (Msg1)",
+        "Not imported: pool “Rijksdienst” (P3): it holds no process steps.",
+        "Not imported: message “Aanvraag binnen” (Msg1).",
         "boundary event “Termijn verstreken” (BE) on “Aanvraag behandelen”",
-        "the 3 elements inside it were not imported (Binnen taak)",
+        "Sub-process “Aanvraag behandelen” (T2) was imported as one step; the 2 elements inside it "
+        "were not imported (“Binnen taak”)",
     ):
         assert verwacht in gemeld, verwacht
+    assert resultaat.opmerkingen == [
+        "The 2 pools were read into one process map (“Gemeente”, “Aanvrager”): each pool is an actor, "
+        "its lanes the actors within it.",
+        "1 message flow between pools became a handover.",
+    ]
 
 
 def test_gateways_that_only_join_are_structure_and_other_choices_become_decisions_with_a_note():
@@ -473,9 +530,221 @@ def test_gateways_that_only_join_are_structure_and_other_choices_become_decision
     assert resultaat.stappen[0]["vertakking_naar_index"] == 2
     assert resultaat.stappen[0]["vertakking_label"] == "brandveilig?"
     gemeld = "\n".join(resultaat.overgeslagen)
-    assert "inclusive gateway “Welke adviezen?” (G1) was imported as a decision" in gemeld
+    assert "Inclusive gateway “Welke adviezen?” (G1) was imported as a decision" in gemeld
     assert "the path “milieu” to task “Milieu” (C) was not kept" in gemeld
-    assert "exclusive gateway G2, which only joins paths" in gemeld
+    assert "G2" not in gemeld  # a join without a name is structure: the order shows it
+
+
+def test_a_joining_gateway_with_a_name_is_reported():
+    data = _document(
+        """<bpmn:process id="P">
+          <bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G1" name="Soort?"/>
+          <bpmn:task id="A" name="Welstand"/><bpmn:task id="B" name="Brandweer"/>
+          <bpmn:exclusiveGateway id="G2" name="Adviezen binnen"/><bpmn:task id="C" name="Besluiten"/>
+          <bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="G1"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="G1" targetRef="A"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="G1" targetRef="B"/>
+          <bpmn:sequenceFlow id="F3" sourceRef="A" targetRef="G2"/>
+          <bpmn:sequenceFlow id="F4" sourceRef="B" targetRef="G2"/>
+          <bpmn:sequenceFlow id="F5" sourceRef="G2" targetRef="C"/>
+        </bpmn:process>"""
+    )
+    resultaat = bpmn_importeren(data)
+    assert [s["naam"] for s in resultaat.stappen] == ["Soort?", "Welstand", "Brandweer", "Besluiten"]
+    assert (
+        "Not imported: exclusive gateway “Adviezen binnen” (G2), which only joins paths."
+        in resultaat.overgeslagen
+    )
+
+
+@pytest.mark.parametrize("soort", ["parallelGateway", "exclusiveGateway", "inclusiveGateway"])
+def test_after_a_split_and_a_join_the_order_respects_the_flow(soort):
+    """Start → A → split → {B, C} → join → D: A, B, C, D (D waits for both paths)."""
+    data = _document(
+        f"""<bpmn:process id="P">
+          <bpmn:startEvent id="S"/><bpmn:task id="A" name="A"/><bpmn:{soort} id="G1" name="Splitsen"/>
+          <bpmn:task id="B" name="B"/><bpmn:task id="C" name="C"/><bpmn:{soort} id="G2"/>
+          <bpmn:task id="D" name="D"/><bpmn:endEvent id="E"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="A"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="A" targetRef="G1"/>
+          <bpmn:sequenceFlow id="F3" sourceRef="G1" targetRef="B"/>
+          <bpmn:sequenceFlow id="F4" sourceRef="G1" targetRef="C"/>
+          <bpmn:sequenceFlow id="F5" sourceRef="B" targetRef="G2"/>
+          <bpmn:sequenceFlow id="F6" sourceRef="C" targetRef="G2"/>
+          <bpmn:sequenceFlow id="F7" sourceRef="G2" targetRef="D"/>
+          <bpmn:sequenceFlow id="F8" sourceRef="D" targetRef="E"/>
+        </bpmn:process>"""
+    )
+    namen = [s["naam"] for s in bpmn_importeren(data).stappen]
+    assert [n for n in namen if n != "Splitsen"] == ["A", "B", "C", "D"]
+
+
+def test_the_order_is_the_same_whatever_the_order_of_the_elements_in_the_file():
+    knopen = [
+        '<bpmn:task id="D" name="D"/>',
+        '<bpmn:startEvent id="S"/>',
+        '<bpmn:task id="C" name="C"/>',
+        '<bpmn:parallelGateway id="G2"/>',
+        '<bpmn:task id="B" name="B"/>',
+        '<bpmn:parallelGateway id="G1"/>',
+        '<bpmn:task id="A" name="A"/>',
+    ]
+    flows = (
+        '<bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="A"/><bpmn:sequenceFlow id="F2" sourceRef="A" '
+        'targetRef="G1"/><bpmn:sequenceFlow id="F3" sourceRef="G1" targetRef="B"/><bpmn:sequenceFlow id="F4" '
+        'sourceRef="G1" targetRef="C"/><bpmn:sequenceFlow id="F5" sourceRef="B" targetRef="G2"/>'
+        '<bpmn:sequenceFlow id="F6" sourceRef="C" targetRef="G2"/><bpmn:sequenceFlow id="F7" sourceRef="G2" '
+        'targetRef="D"/>'
+    )
+    for volgorde in (knopen, list(reversed(knopen))):
+        data = _document(f'<bpmn:process id="P">{"".join(volgorde)}{flows}</bpmn:process>')
+        assert [s["naam"] for s in bpmn_importeren(data).stappen] == ["A", "B", "C", "D"]
+
+
+def test_a_boundary_event_on_a_missing_task_is_reported_and_its_path_kept_at_the_end():
+    data = _document(
+        """<bpmn:process id="P">
+          <bpmn:startEvent id="S"/><bpmn:task id="A" name="Behandelen"/>
+          <bpmn:boundaryEvent id="BE" name="Te laat" attachedToRef="Weg"><bpmn:timerEventDefinition/>
+          </bpmn:boundaryEvent>
+          <bpmn:task id="R" name="Rappelleren"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="A"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="BE" targetRef="R"/>
+        </bpmn:process>"""
+    )
+    resultaat = bpmn_importeren(data)
+    assert [s["naam"] for s in resultaat.stappen] == ["Behandelen", "Rappelleren"]
+    assert (
+        "Not imported: boundary event “Te laat” (BE). It is attached to “Weg”, which is not in the file; "
+        "the path after it was added at the end." in resultaat.overgeslagen
+    )
+    assert "“Rappelleren” is not reachable from the start: it was added at the end." in resultaat.overgeslagen
+
+
+def test_an_element_without_an_id_or_name_is_described_in_words():
+    data = _document(
+        """<bpmn:process id="P" xmlns:x="https://tool.example/x">
+          <bpmn:task id="A" name="Behandelen"/>
+          <bpmn:textAnnotation/><bpmn:group/><x:a/>
+        </bpmn:process>"""
+    )
+    gemeld = bpmn_importeren(data).overgeslagen
+    assert gemeld == [
+        "Not imported: text annotation without a name or id.",
+        "Not imported: group without a name or id.",
+        "Not imported: tool-specific element “a” without a name or id.",
+    ]
+    with translation.override("nl"):
+        gemeld = bpmn_importeren(data).overgeslagen
+    assert "Niet geïmporteerd: groep zonder naam of id." in gemeld
+    assert not any(regel.endswith(" .") for regel in gemeld)
+
+
+def test_an_unnamed_lane_is_named_after_its_pool():
+    data = _document(
+        """<bpmn:collaboration id="C">
+          <bpmn:participant id="P1" name="Burgerzaken" processRef="Pr1"/>
+          <bpmn:participant id="P2" name="Belastingen" processRef="Pr2"/>
+          <bpmn:participant id="P3" processRef="Pr3"/>
+        </bpmn:collaboration>
+        <bpmn:process id="Pr1"><bpmn:laneSet id="LS1">
+          <bpmn:lane id="L1"><bpmn:flowNodeRef>T1</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+          <bpmn:task id="T1" name="Paspoort uitreiken"/></bpmn:process>
+        <bpmn:process id="Pr2"><bpmn:laneSet id="LS2">
+          <bpmn:lane id="L2"><bpmn:flowNodeRef>T2</bpmn:flowNodeRef></bpmn:lane>
+          <bpmn:lane id="L3"><bpmn:flowNodeRef>T3</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+          <bpmn:task id="T2" name="Aanslag opleggen"/><bpmn:task id="T3" name="Bezwaar behandelen"/>
+        </bpmn:process>
+        <bpmn:process id="Pr3"><bpmn:laneSet id="LS3">
+          <bpmn:lane id="L4"><bpmn:flowNodeRef>T4</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+          <bpmn:task id="T4" name="Archiveren"/></bpmn:process>"""
+    )
+    assert [s["actor"] for s in bpmn_importeren(data).stappen] == [
+        "Burgerzaken",  # its pool's only lane
+        "Belastingen, lane 1",
+        "Belastingen, lane 2",
+        "Lane 1",  # a pool without a name
+    ]
+
+
+def test_with_several_pools_a_lane_name_used_twice_is_qualified_by_its_pool():
+    data = _document(
+        """<bpmn:collaboration id="C">
+          <bpmn:participant id="P1" name="Gemeente" processRef="Pr1"/>
+          <bpmn:participant id="P2" name="Provincie" processRef="Pr2"/>
+        </bpmn:collaboration>
+        <bpmn:process id="Pr1"><bpmn:laneSet id="LS1">
+          <bpmn:lane id="L1" name="Juristen"><bpmn:flowNodeRef>T1</bpmn:flowNodeRef></bpmn:lane>
+          <bpmn:lane id="L2" name="KCC"><bpmn:flowNodeRef>T2</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+          <bpmn:task id="T1" name="Toetsen"/><bpmn:task id="T2" name="Bellen"/></bpmn:process>
+        <bpmn:process id="Pr2"><bpmn:laneSet id="LS2">
+          <bpmn:lane id="L3" name="juristen "><bpmn:flowNodeRef>T3</bpmn:flowNodeRef></bpmn:lane>
+        </bpmn:laneSet>
+          <bpmn:task id="T3" name="Adviseren"/></bpmn:process>"""
+    )
+    assert [s["actor"] for s in bpmn_importeren(data).stappen] == [
+        "Gemeente – Juristen",
+        "KCC",  # unique: stays as it is
+        "Provincie – juristen",
+    ]
+
+
+def test_a_pool_without_a_process_sends_and_receives_handovers():
+    data = _document(
+        """<bpmn:collaboration id="C">
+          <bpmn:participant id="Burger" name="Inwoner"/>
+          <bpmn:participant id="Gem" name="Gemeente" processRef="Pr"/>
+          <bpmn:messageFlow id="M1" name="Melding openbare ruimte" sourceRef="Burger" targetRef="T1"/>
+          <bpmn:messageFlow id="M2" sourceRef="T2" targetRef="Burger"/>
+          <bpmn:messageFlow id="M3" sourceRef="T2" targetRef="Nergens"/>
+        </bpmn:collaboration>
+        <bpmn:process id="Pr">
+          <bpmn:startEvent id="S"/><bpmn:task id="T1" name="Melding beoordelen"/>
+          <bpmn:task id="T2" name="Terugkoppelen"/><bpmn:endEvent id="E"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T1"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="T1" targetRef="T2"/>
+          <bpmn:sequenceFlow id="F3" sourceRef="T2" targetRef="E"/>
+        </bpmn:process>"""
+    )
+    resultaat = bpmn_importeren(data)
+    assert [(s["naam"], s["actor"], s["soort"]) for s in resultaat.stappen] == [
+        ("Melding openbare ruimte", "Inwoner", StapSoort.OVERDRACHT),
+        ("Melding beoordelen", "Gemeente", StapSoort.ACTIE),
+        ("Terugkoppelen", "Gemeente", StapSoort.OVERDRACHT),
+    ]
+    assert resultaat.stappen[2]["omschrijving"] == "Message flow to Inwoner."
+    assert (
+        "Not imported: message flow M3: its sender or receiver is not in the file." in resultaat.overgeslagen
+    )
+    assert resultaat.opmerkingen == [
+        "The 2 pools were read into one process map (“Inwoner”, “Gemeente”): each pool is an actor, its "
+        "lanes the actors within it.",
+        "2 message flows between pools became handovers.",
+    ]
+
+
+def test_a_process_only_called_by_a_call_activity_is_not_a_pool():
+    data = _document(
+        """<bpmn:process id="Hoofd" name="Hoofdproces"><bpmn:callActivity id="A" name="Toetsen"
+          calledElement="Sub"/></bpmn:process>
+        <bpmn:process id="Sub" name="Toetsing"><bpmn:task id="T" name="Binnen"/></bpmn:process>"""
+    )
+    resultaat = bpmn_importeren(data)
+    assert [s["naam"] for s in resultaat.stappen] == ["Toetsen"]
+    assert resultaat.naam == "Hoofdproces"
+    assert any("process “Toetsing” (Sub), which a call activity calls" in m for m in resultaat.overgeslagen)
+
+
+def test_our_own_export_is_read_back_without_notes_about_joins_conditions_or_event_names(versie):
+    stappen = voorbeeldproces(versie)
+    stappen[3].vertakking_naar, stappen[3].vertakking_label = stappen[0], ""  # a loop back, no label
+    stappen[3].save()
+    resultaat = bpmn_importeren(bpmn_exporteren(versie=versie))
+    assert resultaat.overgeslagen == [] and resultaat.opmerkingen == []
+    assert (resultaat.stappen[3]["vertakking_naar_index"], resultaat.stappen[3]["vertakking_label"]) == (
+        0,
+        "",
+    )
 
 
 def test_nodes_not_reachable_from_the_start_come_last_and_are_reported():
@@ -585,6 +854,14 @@ EXTERNE_DTD = b"""<?xml version="1.0"?>
         (b"\x00\x01 binary", "not valid XML"),
         (b"   ", "empty"),
         (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "not a BPMN 2.0 file"),
+        (b"<!DOCTYPE html>\n<html><head><title>Inloggen</title></head><body><br></body></html>", "web page"),
+        (b"\xef\xbb\xbf  <!-- export --><HTML lang=nl><p>Fout</HTML>", "web page"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            b'"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml"/>',
+            "web page",
+        ),
+        (b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "web page"),
         (_document(""), "no process"),
         (_document('<bpmn:process id="P"><bpmn:startEvent id="S"/></bpmn:process>'), "no process steps"),
     ],
@@ -640,3 +917,20 @@ def test_the_export_is_valid_against_the_bpmn_20_schema(versie):
     for data in (leeg, bpmn_exporteren(versie=versie), fixture("camunda_vergunning.bpmn")):
         document = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
         assert schema.validate(document), schema.error_log
+
+
+def test_a_message_from_a_whole_pool_with_its_own_start_event_comes_first():
+    data = _document(
+        """<bpmn:collaboration id="C">
+          <bpmn:participant id="P1" name="Inwoner" processRef="Pr1"/>
+          <bpmn:participant id="P2" name="Gemeente" processRef="Pr2"/>
+          <bpmn:messageFlow id="M" name="Aanvraag" sourceRef="P1" targetRef="T2"/>
+        </bpmn:collaboration>
+        <bpmn:process id="Pr1"><bpmn:startEvent id="S1"/><bpmn:task id="T1" name="Formulier invullen"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="S1" targetRef="T1"/></bpmn:process>
+        <bpmn:process id="Pr2"><bpmn:startEvent id="S2"/><bpmn:task id="T2" name="Aanvraag behandelen"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="S2" targetRef="T2"/></bpmn:process>"""
+    )
+    resultaat = bpmn_importeren(data)
+    assert [s["naam"] for s in resultaat.stappen] == ["Formulier invullen", "Aanvraag", "Aanvraag behandelen"]
+    assert not any("not reachable" in m for m in resultaat.overgeslagen)

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.bpmn.factories import ProcesVersieFactory, voorbeeldproces
-from tests.bpmn.test_bpmn import BILJOEN_LACHEN, XXE, fixture
+from tests.bpmn.test_bpmn import BILJOEN_LACHEN, FIXTURES, XXE, fixture
 from tests.factories import zet_stappen
 from trajecten.bpmn import MODEL
-from trajecten.choices import ProcesSoort, Rol, TrajectStatus
+from trajecten.choices import ProcesSoort, Rol, StapSoort, TrajectStatus
 from trajecten.models import Gebeurtenis, ProcesStap, ProcesVersie
 
 
@@ -109,6 +109,29 @@ def test_importing_a_camunda_file_creates_a_version_and_lists_what_was_skipped(a
     assert Gebeurtenis.objects.filter(traject=traject, omschrijving__contains="8 steps imported").exists()
 
 
+def test_a_collaboration_of_several_pools_becomes_one_version_and_says_how_it_was_read(adviseur, traject):
+    data = (FIXTURES / "miwg" / "C.1.0-camunda-modeler-5.23.bpmn").read_bytes()
+    response = adviseur.post(
+        _import_url(traject), {"bestand": _upload("C.1.0-export.bpmn", data), "soort": "huidig", "naam": ""}
+    )
+    versie = ProcesVersie.objects.get(traject=traject)
+    assert response.url == versie.get_absolute_url()
+    assert versie.naam == "C.1.0-export"  # a collaboration without a name: the file's name
+    assert versie.stappen.count() == 15
+    assert set(versie.stappen.values_list("actor", flat=True)) == {
+        "Team-Assistant",
+        "Team Assistant",
+        "Approver",
+        "Accountant",
+    }
+    assert versie.stappen.filter(soort=StapSoort.OVERDRACHT).count() == 5
+    berichten = [str(m) for m in get_messages(response.wsgi_request)]
+    assert berichten[0] == "Imported 15 steps into the new version “C.1.0-export”."
+    assert berichten[1].startswith("How the file was read: • The 2 pools were read into one process map")
+    assert "• 5 message flows between pools became handovers." in berichten[1]
+    assert berichten[2].startswith("Not everything in the file fits a process map")
+
+
 def test_the_name_comes_from_the_form_else_the_file_else_the_file_name(adviseur, traject):
     adviseur.post(
         _import_url(traject),
@@ -150,6 +173,10 @@ def test_an_exported_file_imports_again_through_the_pages(adviseur, traject):
         (("xxe.bpmn", XXE), "document type declaration"),
         (("lachen.bpmn", BILJOEN_LACHEN), "document type declaration"),
         (("svg.xml", b'<svg xmlns="http://www.w3.org/2000/svg"/>'), "This is not a BPMN 2.0 file"),
+        (
+            ("login.bpmn", b"<!DOCTYPE html><html><body><br></body></html>"),
+            "This is not a BPMN file but a web page",
+        ),
     ],
 )
 def test_a_file_that_cannot_be_imported_is_refused_at_the_field_and_changes_nothing(

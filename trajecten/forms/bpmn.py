@@ -28,7 +28,10 @@ class BpmnImportForm(ServicefoutenMixin, forms.Form):
 
     bestand = forms.FileField(
         label=_("BPMN file"),
-        help_text=_("A BPMN 2.0 file (.bpmn or .xml), e.g. from Camunda Modeler, bpmn.io or Visio."),
+        help_text=_(
+            "A BPMN 2.0 file (.bpmn or .xml), e.g. from Camunda Modeler, Signavio, Bizagi, ADONIS, "
+            "Trisotech or Visio."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".bpmn,.xml,application/xml,text/xml"}),
     )
     soort = forms.ChoiceField(

@@ -92,6 +92,7 @@ def _importeren(request: HttpRequest, traject: Traject, form: BpmnImportForm) ->
 
 
 def _melden(request: HttpRequest, versie: ProcesVersie, resultaat: ImportResultaat) -> None:
+    """The steps imported; how the file was read (several pools, handovers); what was left out."""
     aantal = len(resultaat.stappen)
     messages.success(
         request,
@@ -102,6 +103,12 @@ def _melden(request: HttpRequest, versie: ProcesVersie, resultaat: ImportResulta
         )
         % {"aantal": aantal, "naam": versie.naam},
     )
+    if resultaat.opmerkingen:
+        messages.info(
+            request,
+            _("How the file was read: %(lijst)s")
+            % {"lijst": " ".join(f"• {r}" for r in resultaat.opmerkingen)},
+        )
     overgeslagen = resultaat.overgeslagen
     if not overgeslagen:
         return
