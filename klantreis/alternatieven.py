@@ -34,6 +34,7 @@ from trajecten.choices import GebeurtenisSoort, Stap
 from trajecten.models import Traject
 from trajecten.services import WorkflowFout, gebeurtenis_vastleggen
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from .choices import AlternatiefSoort
 from .models import BIJLAGE_EXTENSIES, Alternatief, AlternatiefBijlage, Klantreis
@@ -189,9 +190,13 @@ def alternatief_toevoegen(*, traject: Traject, door: User, soort: str, **velden:
 
 
 @transaction.atomic
-def alternatief_wijzigen(*, alternatief: Alternatief, door: User, **velden: Any) -> Alternatief:
-    """Change the reason and the fields of the alternative's kind (the kind itself stays)."""
+def alternatief_wijzigen(
+    *, alternatief: Alternatief, door: User, gezien: str | None = None, **velden: Any
+) -> Alternatief:
+    """Change the reason and the fields of the alternative's kind (the kind itself stays). `gezien`: the
+    version the user edited (`wasstraat.bewerking`)."""
     vers = _alternatief_onder_slot(alternatief, door)
+    versie_controleren(vers, gezien=gezien, velden=velden)
     _velden(vers.soort, velden)
     gewijzigd = [n for n, waarde in velden.items() if getattr(vers, n) != waarde]
     for naam, waarde in velden.items():

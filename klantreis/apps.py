@@ -8,6 +8,7 @@ class KlantreisConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            coachrol,  # noqa: F401  (registers what a grant of the klantreiscoach role must log)
             documenten,  # noqa: F401  (registers its content of the trajectkaart)
             voorwaarden,  # noqa: F401  (registers step 4's completion condition)
         )

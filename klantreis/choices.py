@@ -72,3 +72,9 @@ class Handeling(models.TextChoices):
     GEEXPORTEERD = "geexporteerd", _("Exported")
     VERWIJDERD = "verwijderd", _("Deleted")
     BEWAARTERMIJN = "bewaartermijn", _("Notes deleted after the retention period")
+    ROL_TOEGEKEND = "rol_toegekend", _("Given the customer journey coach role")
+    ROL_INGETROKKEN = "rol_ingetrokken", _("Customer journey coach role taken away")
+
+
+#: Entries about a person's role rather than an interview: they have no interview and no label.
+ROLHANDELINGEN = (Handeling.ROL_TOEGEKEND, Handeling.ROL_INGETROKKEN)

@@ -4,8 +4,9 @@ The x-axis holds the journey's phases in order, as bands; the y-axis the experie
 (−2) to very positive (+2). Within each band the contact moments of each journey are spread evenly in
 their order. Two lines: the current journey (solid, round points) and the desired journey (dashed,
 hollow square points), so they are told apart without colour; a legend says which is which. Moments of
-truth are drawn as a star with a number; the numbers are listed under the chart, so the PDF (which has
-no tooltips) names them too. Every point has a ``<title>`` (tooltip) with the contact moment, its
+truth are drawn as a star with a number; the numbers are listed under the chart, every one with its full
+title in letters as large as the legend's (the drawing grows taller for a long list), so the PDF (which
+has no tooltips) names them too. Every point has a ``<title>`` (tooltip) with the contact moment, its
 channel and experience.
 
 A phase in which a journey has no contact moments breaks nothing: the line connects the points the
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,10 @@ from wasstraat.svg import (
     KLEUR_RASTER,
     KLEUR_TEKST,
     Svg,
-    afbreken,
     tekstbreedte,
 )
 
-from .choices import Beleving, Reis
+from .choices import Beleving, Kanaal, Reis
 
 if TYPE_CHECKING:
     from .models import Contactmoment, Fase
@@ -50,6 +50,10 @@ BREEDTE = 900
 HOOGTE = 320
 LETTER = 12
 LETTER_KLEIN = 11
+#: The list of moments of truth under the chart: at least 12 px where the drawing is shown at its size
+#: (the page) and about 9 pt where it is shown a little smaller (the A4 trajectkaart).
+LETTER_VOETNOOT = 13
+REGEL_VOETNOOT = 17  # pixels per line of that list
 
 #: The current journey takes the municipality's colour when it has 3:1 contrast on white (WCAG 1.4.11),
 #: this blue otherwise; the desired journey is orange, which stays apart from blue for colour-blind eyes.
@@ -60,7 +64,6 @@ STREEPJES_GEWENST = "8 5"
 
 LEGENDA_HOOGTE = 30  # the legend above the plot
 FASE_REGELS = 2  # lines of a phase name under its band
-VOETNOOT_REGELS = 2  # lines listing the moments of truth
 REGEL = 14  # pixels per line of small text
 BINNENRAND = 12  # room inside the plot so the points at ±2 are not cut off
 
@@ -118,11 +121,12 @@ def curve_svg(
     huidig = _kleur_huidig()
     nummers = _nummers_momenten_van_waarheid(fasen, reizen)
     voetnoot = _voetnoot(nummers, breedte)
-    vlak = _vlak(breedte, hoogte, len(voetnoot))
+    vlak = _vlak(breedte, hoogte)
+    totaal = hoogte + (len(voetnoot) * REGEL_VOETNOOT + 8 if voetnoot else 0)  # the list below the chart
     punten = {reis: _punten(vlak, fasen, lijst, nummers) for reis, lijst in reizen.items()}
     svg = Svg(
         breedte,
-        hoogte,
+        totaal,
         titel=titel,
         beschrijving=curve_samenvatting(fasen, [m for lijst in reizen.values() for m in lijst]),
         ident="klantreiscurve",
@@ -130,7 +134,7 @@ def curve_svg(
         font_size=LETTER,
         fill=KLEUR_TEKST,
     )
-    svg.rechthoek(0, 0, breedte, hoogte, fill="#ffffff")
+    svg.rechthoek(0, 0, breedte, totaal, fill="#ffffff")
     _banden(svg, vlak, fasen, reizen)
     _raster(svg, vlak)
     _lijn(svg, punten[Reis.GEWENST], KLEUR_GEWENST, STREEPJES_GEWENST)
@@ -140,8 +144,9 @@ def curve_svg(
     for punt in punten[Reis.HUIDIG]:
         _punt(svg, punt, huidig, hol=False)
     _legenda(svg, huidig, breedte)
-    for i, regel in enumerate(voetnoot):
-        svg.tekst(12, hoogte - 6 - (len(voetnoot) - 1 - i) * REGEL, regel, font_size=LETTER_KLEIN)
+    with svg.groep(class_="voetnoot", font_size=LETTER_VOETNOOT):
+        for i, regel in enumerate(voetnoot):
+            svg.tekst(12, hoogte + (i + 1) * REGEL_VOETNOOT - 2, regel)
     return svg.render()
 
 
@@ -224,7 +229,9 @@ def _klein(tekst: str) -> str:
 
 
 def _reis_label(moment: Contactmoment) -> str:
-    return str(moment.get_reis_display())
+    # The choice's own label: get_reis_display() rebuilds a dict of every translated label per call,
+    # and the curve asks for this label several times per point.
+    return str(Reis(moment.reis).label)
 
 
 def _per_reis(fasen: Sequence[Fase], momenten: Iterable[Contactmoment]) -> dict[Reis, list[Contactmoment]]:
@@ -286,9 +293,9 @@ def contrast(kleur: str, achtergrond: str) -> float:
     return (licht + 0.05) / (donker + 0.05)
 
 
-def _vlak(breedte: int, hoogte: int, voetnootregels: int) -> _Vlak:
+def _vlak(breedte: int, hoogte: int) -> _Vlak:
     labelbreedte = max(tekstbreedte(str(b.label), LETTER) for b in Beleving)
-    onder = hoogte - FASE_REGELS * REGEL - 10 - voetnootregels * REGEL - (6 if voetnootregels else 0)
+    onder = hoogte - FASE_REGELS * REGEL - 10
     boven = _legenda_plaatsen(breedte)[-1][1] + LEGENDA_HOOGTE - 14
     return _Vlak(links=12 + labelbreedte + 8, boven=boven, rechts=breedte - 12, onder=onder)
 
@@ -309,38 +316,40 @@ def _punten(
 
 
 def _voetnoot(nummers: dict, breedte: int) -> list[str]:
-    """The numbered moments of truth as lines of text under the chart, at most `VOETNOOT_REGELS`; an
-    ellipsis when not all fit (the tooltips and the table name them all)."""
+    """The numbered moments of truth as lines of text under the chart: every one of them, with its full
+    title, on as many lines as they need (the drawing grows taller); a line breaks between moments, or
+    between words of a moment too long for one line."""
     if not nummers:
         return []
-    beschikbaar = (breedte - 24) * 0.95  # `tekstbreedte` is an estimate
-    delen = [
-        f"{nummer} {afbreken(moment.titel, 40, 1)[0]} ({_klein(_reis_label(moment))})"
-        for moment, nummer in nummers.values()
-    ]
-    regels: list[list[str]] = [[_("Moments of truth:")]]
+    beschikbaar = (breedte - 24) * 0.92  # `tekstbreedte` is an estimate
 
-    def past(regel: list[str], extra: str = "") -> bool:
-        return tekstbreedte(_voetnootregel(regel) + extra, LETTER_KLEIN) <= beschikbaar
+    def past(regel: str) -> bool:
+        return tekstbreedte(regel, LETTER_VOETNOOT) <= beschikbaar
 
-    for deel in delen:
-        if past([*regels[-1], deel]):
-            regels[-1].append(deel)
-        elif len(regels) < VOETNOOT_REGELS:
-            regels.append([deel])
+    regels: list[str] = []
+    huidig = _("Moments of truth:")
+    for moment, nummer in nummers.values():
+        deel = f"{nummer} {' '.join(moment.titel.split())} ({_klein(_reis_label(moment))})"
+        scheiding = " " if huidig.endswith(":") else " · "
+        if past(huidig + scheiding + deel):
+            huidig += scheiding + deel
+            continue
+        regels.append(huidig)
+        *vol, huidig = _woorden_over_regels(deel, past)
+        regels.extend(vol)
+    regels.append(huidig)
+    return regels
+
+
+def _woorden_over_regels(tekst: str, past: Callable[[str], bool]) -> list[str]:
+    """`tekst` over lines at word boundaries, as many words on a line as `past` allows (at least one)."""
+    regels: list[str] = []
+    for woord in tekst.split():
+        if regels and past(f"{regels[-1]} {woord}"):
+            regels[-1] += f" {woord}"
         else:
-            while len(regels[-1]) > 1 and not past(regels[-1], " · …"):
-                regels[-1].pop()
-            regels[-1].append("…")
-            break
-    return [_voetnootregel(regel) for regel in regels]
-
-
-def _voetnootregel(delen: list[str]) -> str:
-    eerste, *rest = delen
-    if eerste.endswith(":"):
-        return " ".join([eerste, " · ".join(rest)]) if rest else eerste
-    return " · ".join(delen)
+            regels.append(woord)
+    return regels or [""]
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -438,7 +447,7 @@ def _tooltip(punt: _Punt) -> str:
         "titel": moment.titel,
         "reis": _klein(_reis_label(moment)),
         "fase": punt.fase.naam,
-        "kanaal": moment.get_kanaal_display(),
+        "kanaal": Kanaal(moment.kanaal).label,
         "beleving": beleving_tekst(moment.beleving),
     }
     if punt.nummer:
@@ -491,12 +500,10 @@ def _nummer(svg: Svg, punt: _Punt) -> None:
     """The number of a moment of truth at the star's upper right, on a white backing."""
     tekst = str(punt.nummer)
     x, y = punt.x + 8, punt.y - 7
-    breedte = tekstbreedte(tekst, LETTER_KLEIN) + 4
+    breedte = tekstbreedte(tekst, LETTER) + 4
     with svg.groep(aria_hidden="true"):
-        svg.rechthoek(
-            x - 1, y - LETTER_KLEIN + 1, breedte, LETTER_KLEIN + 2, fill="#ffffff", fill_opacity=0.9
-        )
-        svg.tekst(x + 1, y, tekst, font_size=LETTER_KLEIN, font_weight="bold", class_="nummer")
+        svg.rechthoek(x - 1, y - LETTER + 1, breedte, LETTER + 2, fill="#ffffff", fill_opacity=0.9)
+        svg.tekst(x + 1, y, tekst, font_size=LETTER, font_weight="bold", class_="nummer")
 
 
 def ster(x: float, y: float, straal: float, punten: int = 5) -> list[tuple[float, float]]:

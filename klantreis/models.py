@@ -19,7 +19,16 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AlternatiefSoort, Beleving, Handeling, Kanaal, Klanttype, Reis, Toestemming
+from .choices import (
+    ROLHANDELINGEN,
+    AlternatiefSoort,
+    Beleving,
+    Handeling,
+    Kanaal,
+    Klanttype,
+    Reis,
+    Toestemming,
+)
 from .persoonsgegevens import geen_persoonsgegevens
 
 GEEN_PERSOONSGEGEVENS = _(
@@ -295,7 +304,10 @@ class InterviewLog(models.Model):
         related_name="logregels",
     )
     interview_label = models.CharField(
-        _("interview"), max_length=100, help_text=_("Pseudonym and date, kept when the interview is deleted.")
+        _("interview"),
+        max_length=100,
+        blank=True,
+        help_text=_("Pseudonym and date, kept when the interview is deleted; empty for a role change."),
     )
     handeling = models.CharField(_("action"), max_length=20, choices=Handeling.choices)
     actor = models.ForeignKey(
@@ -320,6 +332,13 @@ class InterviewLog(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(handeling__in=Handeling.values), name="interviewlog_handeling_geldig"
+            ),
+            # A role change (klantreiscoach given or taken) concerns no interview; every other entry
+            # names the interview it is about.
+            models.CheckConstraint(
+                condition=(Q(handeling__in=ROLHANDELINGEN) & Q(interview__isnull=True, interview_label=""))
+                | (~Q(handeling__in=ROLHANDELINGEN) & ~Q(interview_label="")),
+                name="interviewlog_interview_of_rol",
             ),
         ]
 

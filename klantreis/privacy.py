@@ -36,6 +36,7 @@ from trajecten.models import Traject
 from trajecten.services import WorkflowFout, gebeurtenis_vastleggen
 from trajecten.services.traject import _eis_recht, _vergrendel
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from .choices import Handeling
 from .models import Interview, InterviewLog, Inzicht, Klantreis
@@ -181,17 +182,21 @@ def interview_aanmaken(*, traject: Traject, door: User, **velden: Any) -> Interv
 
 @transaction.atomic
 @sensitive_variables()
-def interview_wijzigen(*, interview: Interview, door: User, **velden: Any) -> Interview:
+def interview_wijzigen(
+    *, interview: Interview, door: User, gezien: str | None = None, **velden: Any
+) -> Interview:
     """Change an interview. The log and the timeline name the fields that changed, not their content.
 
     Notes deleted after the retention period cannot be written again. The `interview` passed in is not
-    changed; the saved interview is returned.
+    changed; the saved interview is returned. `gezien`: the version the user edited
+    (`wasstraat.bewerking`).
     """
     _eis_recht(door, _traject_van(interview), LEZEN)
     _eis_velden(velden)
     traject = _vergrendel(_traject_van(interview))
     _eis_open(traject)
     interview = _vers(interview, traject)
+    versie_controleren(interview, gezien=gezien, velden=velden)
     if interview.notities_verwijderd_op is not None:
         if (velden.get("notities") or "").strip():
             raise ValidationError(

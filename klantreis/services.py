@@ -27,6 +27,7 @@ from trajecten.models import Traject
 from trajecten.services import WorkflowFout, gebeurtenis_vastleggen
 from trajecten.services.traject import _eis_recht, _vergrendel
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from .models import Contactmoment, Fase, Klantreis, Pijnpunt
 
@@ -248,8 +249,10 @@ def klantreis_opslaan(
     persona_naam: str,
     persona_omschrijving: str = "",
     persona_behoeften: str = "",
+    gezien: str | None = None,
 ) -> Klantreis:
-    """Start the journey with its target group or persona, or change the persona of the existing one."""
+    """Start the journey with its target group or persona, or change the persona of the existing one.
+    `gezien`: the version the user edited (`wasstraat.bewerking`)."""
     traject = bewerking_beginnen(traject, door)
     reis = Klantreis.objects.filter(traject=traject).first()
     nieuw = reis is None
@@ -258,6 +261,8 @@ def klantreis_opslaan(
         "persona_omschrijving": persona_omschrijving,
         "persona_behoeften": persona_behoeften,
     }
+    if not nieuw:
+        versie_controleren(reis, gezien=gezien, velden=velden)
     if nieuw:
         reis = Klantreis(traject=traject, **velden)
         gewijzigd = list(velden)
@@ -303,9 +308,11 @@ def fase_toevoegen(*, traject: Traject, door: User, **velden: Any) -> Fase:
 
 
 @transaction.atomic
-def fase_wijzigen(*, fase: Fase, door: User, **velden: Any) -> Fase:
-    """Change a phase's name, description or metric (current value and target)."""
+def fase_wijzigen(*, fase: Fase, door: User, gezien: str | None = None, **velden: Any) -> Fase:
+    """Change a phase's name, description or metric (current value and target). `gezien`: the version
+    the user edited (`wasstraat.bewerking`)."""
     fase = _fase_onder_slot(fase, door)
+    versie_controleren(fase, gezien=gezien, velden=velden)
     gewijzigd = []
     for naam, waarde in _velden(velden, FASEVELDEN).items():
         if getattr(fase, naam) != waarde:
@@ -415,9 +422,13 @@ def contactmoment_toevoegen(*, traject: Traject, door: User, **velden: Any) -> C
 
 
 @transaction.atomic
-def contactmoment_wijzigen(*, contactmoment: Contactmoment, door: User, **velden: Any) -> Contactmoment:
-    """Change a contact moment. Moved to another phase or journey, it goes to the end there."""
+def contactmoment_wijzigen(
+    *, contactmoment: Contactmoment, door: User, gezien: str | None = None, **velden: Any
+) -> Contactmoment:
+    """Change a contact moment. Moved to another phase or journey, it goes to the end there. `gezien`:
+    the version the user edited (`wasstraat.bewerking`)."""
     moment = _moment_onder_slot(contactmoment, door)
+    versie_controleren(moment, gezien=gezien, velden=velden)
     reis = moment.fase.klantreis
     velden = dict(_velden(velden, CONTACTMOMENTVELDEN))
     oud_fase, oud_reis = moment.fase_id, moment.reis

@@ -6,6 +6,9 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import translation
 
+from .choices import ROLHANDELINGEN
+from .coachrol import coachrol_melden_aan_privacy
+from .models import InterviewLog
 from .privacy import notities_opschonen
 
 
@@ -17,3 +20,20 @@ def interviewnotities_opschonen() -> int:
     """
     with translation.override(settings.LANGUAGE_CODE):  # the privacy log is written in the UI language
         return notities_opschonen()
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60, acks_late=True)
+def coachrol_melden(self, log_id: int) -> None:
+    """Tell the privacy officers that someone got or lost the klantreiscoach role (a privacy-log entry).
+
+    Idempotent: each notification is keyed on the entry and the recipient.
+    """
+    log = (
+        InterviewLog.objects.select_related("traject", "actor")
+        .filter(pk=log_id, handeling__in=ROLHANDELINGEN)
+        .first()
+    )
+    if log is None:
+        return
+    with translation.override("nl"):
+        coachrol_melden_aan_privacy(log=log)

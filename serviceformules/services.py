@@ -23,6 +23,7 @@ from trajecten.services.traject import _eis_recht, _vergrendel
 from verbeterplan.models import Verbeterpunt
 from verbeterplan.services import verbeterpunt_vastleggen
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from .choices import Oordeel, P
 from .models import Formulekeuze, FormuleP, PBeoordeling, Product, Serviceformule
@@ -49,6 +50,14 @@ FORMULE_VELDEN = ("naam", "omschrijving", "klantrol", "kernwaarden", "actief")
 
 #: The two texts of every P.
 P_VELDEN = ("zekerheid", "interne_afspraak")
+#: How the form and a conflict name one P text ("Prijs: promise to the resident").
+P_LABELS = {
+    "zekerheid": gettext_lazy("%(p)s: promise to the resident"),
+    "interne_afspraak": gettext_lazy("%(p)s: internal agreement"),
+}
+#: What the step-5 forms edit: the choice of formule, and the assessment of one P.
+KEUZEVELDEN = ("formule", "toelichting")
+BEOORDELINGVELDEN = ("oordeel", "toelichting")
 
 #: Why an assessment without explanation is refused (also the form's message for the empty field).
 TOELICHTING_VERPLICHT = gettext_lazy(
@@ -76,6 +85,18 @@ def _eis_formule_velden(velden: dict) -> None:
 
 def _gestript(velden: dict) -> dict:
     return {naam: waarde.strip() if isinstance(waarde, str) else waarde for naam, waarde in velden.items()}
+
+
+def p_stand(formule: Serviceformule) -> dict[str, tuple[str, str]]:
+    """The twelve P texts of a stored formule as ``{<p>_<field>: (label, text)}``: what the edit form
+    shows beside the formule's own fields, so a change to them by someone else is noticed too
+    (`wasstraat.bewerking`)."""
+    rijen = {rij.p: rij for rij in formule.ps.all()}
+    return {
+        f"{p.value}_{veld}": (P_LABELS[veld] % {"p": p.label}, getattr(rijen.get(p.value), veld, ""))
+        for p in P
+        for veld in P_VELDEN
+    }
 
 
 def _ps_opslaan(formule: Serviceformule, ps: PTeksten | None, bestaand: dict[str, FormuleP]) -> None:
@@ -120,18 +141,20 @@ def formule_aanmaken(*, door: User, ps: PTeksten | None = None, **velden) -> Ser
 
 @transaction.atomic
 def formule_wijzigen(
-    *, formule: Serviceformule, door: User, ps: PTeksten | None = None, **velden
+    *, formule: Serviceformule, door: User, ps: PTeksten | None = None, gezien: str | None = None, **velden
 ) -> Serviceformule:
     """Change a formule's name, description, customer role, core values, whether it is active, and the
     texts of its P's, in one go. A national formule stays marked national.
 
     Assessments made earlier keep the texts as they read then; the next assessment uses the new ones.
+    `gezien`: the version the user edited (`wasstraat.bewerking`), its P texts included.
     """
     _eis_globaal(door, "serviceformules.change_serviceformule")
     _eis_formule_velden(velden)
     vers = Serviceformule.objects.select_for_update().filter(pk=formule.pk).first()
     if vers is None:
         raise WorkflowFout(_("This serviceformule no longer exists."))
+    versie_controleren(vers, gezien=gezien, velden=velden, extra=p_stand(vers))
     for naam, waarde in _gestript(velden).items():
         setattr(vers, naam, waarde)
     vers.full_clean()
@@ -141,13 +164,17 @@ def formule_wijzigen(
 
 
 @transaction.atomic
-def product_formule_zetten(*, product: Product, formule: Serviceformule | None, door: User) -> Product:
+def product_formule_zetten(
+    *, product: Product, formule: Serviceformule | None, door: User, gezien: str | None = None
+) -> Product:
     """Give a product its formule (None: none). Step 5 of a trajectory for it proposes this formule.
 
-    An inactive formule cannot be given (one the product already has may stay).
+    An inactive formule cannot be given (one the product already has may stay). `gezien`: the version
+    the user edited (`wasstraat.bewerking`).
     """
     _eis_globaal(door, "serviceformules.change_product")
     vers = Product.objects.select_for_update().get(pk=product.pk)
+    versie_controleren(vers, gezien=gezien, velden=["serviceformule"])
     nieuw_id = formule.pk if formule is not None else None
     if nieuw_id == vers.serviceformule_id:
         return vers
@@ -185,17 +212,19 @@ def _eis_formule(traject: Traject) -> Serviceformule:
 
 @transaction.atomic
 def formule_kiezen(
-    *, traject: Traject, door: User, formule: Serviceformule, toelichting: str = ""
+    *, traject: Traject, door: User, formule: Serviceformule, toelichting: str = "", gezien: str | None = None
 ) -> Formulekeuze:
     """Choose the formule the product is assessed against (only an active one).
 
     Choosing another formule starts a fresh assessment of the six P's; the assessments against the
-    earlier formule, and the improvement points made from them, stay.
+    earlier formule, and the improvement points made from them, stay. `gezien`: the version the user
+    edited (`wasstraat.bewerking`; also when someone else chose first).
     """
     _eis_recht(door, traject, BEOORDELEN)
     traject = _vergrendel(traject)
     _eis_open(traject)
     keuze = Formulekeuze.objects.filter(traject=traject).select_related("formule").first()
+    versie_controleren(keuze, gezien=gezien, velden=KEUZEVELDEN)
     vorige = keuze.formule if keuze else None
     toelichting = (toelichting or "").strip()
     if vorige is not None and vorige.pk == formule.pk and keuze.toelichting == toelichting:
@@ -251,11 +280,14 @@ def _valideren(beoordeling: PBeoordeling) -> None:
 
 
 @transaction.atomic
-def p_beoordelen(*, traject: Traject, door: User, p: str, oordeel: str, toelichting: str) -> PBeoordeling:
+def p_beoordelen(
+    *, traject: Traject, door: User, p: str, oordeel: str, toelichting: str, gezien: str | None = None
+) -> PBeoordeling:
     """Assess one P of the current process against the chosen formule, with an explanation.
 
     The formule's promise and internal agreement are copied into the assessment as they read now.
-    Assessing the same P again (for the same formule) changes that assessment.
+    Assessing the same P again (for the same formule) changes that assessment. `gezien`: the version
+    the user edited (`wasstraat.bewerking`; also when someone else assessed the P first).
     """
     _eis_recht(door, traject, BEOORDELEN)
     traject = _vergrendel(traject)
@@ -264,6 +296,7 @@ def p_beoordelen(*, traject: Traject, door: User, p: str, oordeel: str, toelicht
     formule = _eis_formule(traject)
     teksten = FormuleP.objects.filter(formule=formule, p=p).first()
     beoordeling = PBeoordeling.objects.filter(traject=traject, formule=formule, p=p).first()
+    versie_controleren(beoordeling, gezien=gezien, velden=BEOORDELINGVELDEN)
     vorig_oordeel = beoordeling.oordeel if beoordeling else None
     beoordeling = beoordeling or PBeoordeling(traject=traject, formule=formule, p=p)
     beoordeling.oordeel = oordeel

@@ -112,8 +112,12 @@ class TrajectFactory(DjangoModelFactory):
         return services.traject_aanmaken(door=aangemaakt_door, **kwargs)
 
 
-def _projectleider(traject: Traject) -> User:
-    lid = traject.teamleden.filter(rol=Rol.PROJECTLEIDER).select_related("gebruiker").first()
+def _projectleider(traject: Traject, behalve: User | None = None) -> User:
+    """A projectleider of the trajectory (other than `behalve`, who may not give themselves every role)."""
+    leden = traject.teamleden.filter(rol=Rol.PROJECTLEIDER).select_related("gebruiker")
+    if behalve is not None:
+        leden = leden.exclude(gebruiker=behalve)
+    lid = leden.first()
     return lid.gebruiker if lid else traject.aangemaakt_door
 
 
@@ -130,7 +134,7 @@ class TeamlidFactory(DjangoModelFactory):
     gebruiker = factory.SubFactory(UserFactory)
     rol = Rol.VAKINHOUDELIJK_MEDEWERKER
     discipline = factory.LazyAttribute(lambda o: Discipline.ICT if o.rol == Rol.SPECIALIST else "")
-    door = factory.LazyAttribute(lambda o: _projectleider(o.traject))
+    door = factory.LazyAttribute(lambda o: _projectleider(o.traject, behalve=o.gebruiker))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs) -> Teamlid:

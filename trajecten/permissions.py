@@ -78,6 +78,12 @@ ROL_RECHTEN: dict[Rol, frozenset[str]] = {
     Rol.SPECIALIST: frozenset(),
 }
 
+#: Roles nobody may give themselves: they open residents' interview notes ("klantreiscoach only"), so
+#: someone else with team rights must give them (and the privacy officer is told, trajecten.rolwijzigingen).
+NIET_ZELF_TOEKENNEN: frozenset[Rol] = frozenset(
+    rol for rol, rechten in ROL_RECHTEN.items() if "lees_interviews" in rechten
+)
+
 
 def rechten_voor_rollen(rollen: Iterable[str]) -> frozenset[str]:
     """The permission codenames that a set of roles grants in one trajectory."""
@@ -124,11 +130,17 @@ def rechten_voor(
     """The codenames `gebruiker` holds on `traject`, management's global view included.
 
     Pass a checker that has `prefetch_perms` for many trajectories to avoid a query per object.
+    Without one, a single query reads the person's own rows: roles are given per person
+    (`rechten_bijwerken`), never to a group, so guardian's second query for group rows (on every
+    page of a trajectory) would find nothing.
     """
     if not gebruiker.is_authenticated or not gebruiker.is_active:
         return frozenset()
-    checker = checker or ObjectPermissionChecker(gebruiker)
-    rechten = frozenset(checker.get_perms(traject))
+    if checker is not None or gebruiker.is_superuser:
+        rechten = frozenset((checker or ObjectPermissionChecker(gebruiker)).get_perms(traject))
+    else:
+        rijen = TrajectUserObjectPermission.objects.filter(user=gebruiker, content_object=traject)
+        rechten = frozenset(rijen.values_list("permission__codename", flat=True))
     if BEKIJKEN not in rechten and is_management(gebruiker):
         rechten |= {BEKIJKEN}
     return rechten

@@ -10,13 +10,20 @@ variables, no ``foreignObject``, arrowheads as polygons instead of markers.
 coordinates for its diagram interchange (BPMNDI), so other tools show the map as we draw it.
 
 Sizes are fixed per step, so 60 steps in 8 lanes stay readable: the picture grows wider, never
-smaller. The text is built as strings (no XML library): rendering 200 steps takes milliseconds.
+smaller. On the page, static/js/swimlane.js adds zoom (fit to width, 100%), lane names that stay in
+view while it scrolls and a cue while there is more to see; it finds the lane names and the legend by
+their groups (``swimlane-banen``, ``swimlane-legenda``) and the sizes in ``data-`` attributes. For
+paper, `swimlane_rijen` draws the same process in rows of a few steps that fit a page's width.
+Names wrap at word boundaries, measured with the font's widths: a word too long for its shape is drawn
+smaller, and ends in an ellipsis only if even that does not fit (the ``<title>`` has the full name).
+The text is built as strings (no XML library): rendering 200 steps takes milliseconds.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -119,14 +126,19 @@ class Layout:
     diagram_hoogte: float = 0  # without the legend
 
 
-def _banen(stappen: Sequence[Any]) -> tuple[list[str], list[int]]:
-    """The lane names in order of first appearance, and each step's lane.
+def _banen(stappen: Sequence[Any], actoren: Sequence[str] = ()) -> tuple[list[str], list[int]]:
+    """The lane names in order of first appearance (after ``actoren``, lanes given beforehand), and
+    each step's lane.
 
     Actors are one lane whatever their capitals or spaces (as in the analysis); a lane is named as
     its actor is first written.
     """
     namen: dict[str, int] = {}
     eerste: list[str] = []
+    for actor in actoren:
+        if actor_sleutel(actor) not in namen:
+            namen[actor_sleutel(actor)] = len(eerste)
+            eerste.append(actor)
     per_stap = []
     for stap in stappen:
         sleutel = actor_sleutel(stap.actor or "")
@@ -137,13 +149,14 @@ def _banen(stappen: Sequence[Any]) -> tuple[list[str], list[int]]:
     return eerste, per_stap
 
 
-def swimlane_layout(stappen: Sequence[Any]) -> Layout:
+def swimlane_layout(stappen: Sequence[Any], *, actoren: Sequence[str] = ()) -> Layout:
     """Positions per step index, the lanes and the arrows with their waypoints.
 
     ``stappen`` are objects with ``actor``, ``soort``, ``pk``, ``vertakking_naar_id`` and
-    ``vertakking_label`` (a ProcesStap, or anything shaped like it), in order.
+    ``vertakking_label`` (a ProcesStap, or anything shaped like it), in order. ``actoren``: lanes to
+    draw first, in this order, even without steps (the rows of a long process share their lanes).
     """
-    actoren, baan_per_stap = _banen(stappen)
+    actoren, baan_per_stap = _banen(stappen, actoren)
     banen = [Baan(naam, BOVENMARGE + i * BAAN_HOOGTE, BAAN_HOOGTE) for i, naam in enumerate(actoren)]
     x0 = LABEL_BREEDTE + START_BREEDTE
     posities = []
@@ -249,40 +262,85 @@ def _f(getal: float) -> str:
 def tekst_afbreken(tekst: str, tekens: int, regels: int = 3) -> list[str]:
     """Wrap ``tekst`` at word boundaries into at most ``regels`` lines of ``tekens`` characters.
 
-    A word longer than a line is cut; text that does not fit ends in an ellipsis.
+    Never inside a word: a word longer than a line ends in an ellipsis, and so does the last line
+    when text is left out (the full text is in the step's ``<title>``).
     """
-    woorden = tekst.split()
+    return _omslaan(tekst, regels, lambda regel: len(regel) <= tekens)
+
+
+def _omslaan(tekst: str, regels: int, past: Callable[[str], bool]) -> list[str]:
+    """``tekst`` over at most ``regels`` lines at word boundaries, as much on a line as ``past`` allows."""
     uit: list[str] = []
-    huidig = ""
-    for woord in woorden:
-        while len(woord) > tekens:
-            if huidig:
-                uit.append(huidig)
-                huidig = ""
-            uit.append(woord[: tekens - 1] + "-")
-            woord = woord[tekens - 1 :]
-        if not huidig:
-            huidig = woord
-        elif len(huidig) + 1 + len(woord) <= tekens:
-            huidig += " " + woord
+    for woord in tekst.split():
+        if uit and past(f"{uit[-1]} {woord}"):
+            uit[-1] += f" {woord}"
         else:
-            uit.append(huidig)
-            huidig = woord
-    if huidig:
-        uit.append(huidig)
+            uit.append(woord if past(woord) else _ingekort(woord, past))
     if len(uit) > regels:
-        laatste = uit[regels - 1]
         uit = uit[:regels]
-        uit[-1] = (laatste[: tekens - 1].rstrip(" -") if len(laatste) >= tekens else laatste) + "…"
+        uit[-1] = _ingekort(uit[-1], past, altijd=True)
     return uit
 
 
-#: Characters per line inside each shape (DejaVu Sans at 11 px is about 6.3 px per character).
-TEKENS = {
-    StapSoort.ACTIE: 16,
-    StapSoort.BESLISSING: 11,
-    StapSoort.WACHTEN: 13,
-    StapSoort.OVERDRACHT: 14,
+def _ingekort(tekst: str, past: Callable[[str], bool], altijd: bool = False) -> str:
+    """``tekst`` ending in an ellipsis that fits: whole words off first, then characters of a last word."""
+    if not altijd and past(tekst):
+        return tekst
+    woorden = tekst.split()
+    while len(woorden) > 1 and not past(" ".join(woorden) + "…"):
+        woorden.pop()
+    kort = " ".join(woorden)
+    while len(kort) > 1 and not past(kort + "…"):
+        kort = kort[:-1]
+    return kort.rstrip(" -") + "…"
+
+
+#: The width of each character in DejaVu Sans (the font of the PDFs, close to Verdana in the browser),
+#: in thousandths of the font size; other characters count as wide as an "n".
+_BREEDTES = {
+    **dict.fromkeys("ijl'|", 278), **dict.fromkeys(" .,", 318), **dict.fromkeys(":;/", 337),
+    **dict.fromkeys("IJ", 295), **dict.fromkeys("ft", 372), "r": 411, "-": 361, "(": 390, ")": 390,
+    "!": 401, "?": 531, "s": 521, "z": 525, **dict.fromkeys("cçk", 560), **dict.fromkeys("vxyL", 590),
+    **dict.fromkeys("aeéëèàäoöóò", 614), **dict.fromkeys("0123456789bdghnpquüú", 634), "m": 974,
+    "w": 818, "W": 989, "M": 863, **dict.fromkeys("FPTYZ", 611), **dict.fromkeys("CDGHNOQU", 760),
+    "…": 1000, "–": 500,
+}  # fmt: skip
+_VET = 1.12  # bold is about this much wider
+
+
+def tekstbreedte(tekst: str, grootte: float, vet: bool = False) -> float:
+    """The width of ``tekst`` in pixels at font size ``grootte`` (DejaVu Sans metrics, a little generous)."""
+    duizendsten = sum(_BREEDTES.get(teken, 684 if teken.isupper() else 634) for teken in tekst)
+    return duizendsten * grootte / 1000 * (_VET if vet else 1) * 1.03
+
+
+LETTER = 11  # the names inside the shapes and of the lanes
+MIN_LETTER = 8.5  # a name with a word too long for its shape is drawn smaller, down to this
+
+
+def tekst_passend(
+    tekst: str, breedte: float, *, regels: int = 3, grootte: float = LETTER, vet: bool = False
+) -> tuple[list[str], float]:
+    """``tekst`` fitted into ``breedte`` pixels: the lines (wrapped at word boundaries) and the font size.
+
+    A word too long for a line is drawn smaller (down to `MIN_LETTER`) rather than broken; one that
+    still does not fit ends in an ellipsis, as does the last line when text is left out.
+    """
+    woorden = tekst.split()
+    if not woorden:
+        return [], grootte
+    langste = max(tekstbreedte(woord, grootte, vet) for woord in woorden)
+    if langste > breedte:
+        grootte = max(MIN_LETTER, math.floor(2 * grootte * breedte / langste) / 2)
+    return _omslaan(tekst, regels, lambda regel: tekstbreedte(regel, grootte, vet) <= breedte), grootte
+
+
+#: The room for a step's name inside each shape, in pixels (a diamond narrows towards its points).
+TEKSTBREEDTE = {
+    StapSoort.ACTIE: 106,
+    StapSoort.BESLISSING: 72,
+    StapSoort.WACHTEN: 80,
+    StapSoort.OVERDRACHT: 90,
 }
 
 
@@ -318,17 +376,20 @@ def _vorm(soort: str, p: Positie, rand: str, vulling: str, dikte: str) -> str:
     return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(b)}" height="{_f(h)}" rx="9" {attrs}/>'
 
 
-def _tekst(regels: list[str], cx: float, cy: float, grootte: int = 11, vet: bool = False) -> str:
+def _tekst(
+    regels: list[str], grootte: float, cx: float, cy: float, vet: bool = False, kleur: str = TEKST
+) -> str:
     if not regels:
         return ""
     hoogte = grootte + 2
     y0 = cy - (len(regels) - 1) * hoogte / 2 + grootte * 0.35
     gewicht = ' font-weight="bold"' if vet else ""
     delen = [
-        f'<text x="{_f(cx)}" y="{_f(y0)}" text-anchor="middle" font-size="{grootte}"{gewicht} fill="{TEKST}">'
+        f'<text x="{_f(cx)}" y="{_f(y0)}" text-anchor="middle" font-size="{_f(grootte)}"{gewicht} '
+        f'fill="{kleur}">'
     ]
     for i, regel in enumerate(regels):
-        dy = "0" if i == 0 else str(hoogte)
+        dy = "0" if i == 0 else _f(hoogte)
         delen.append(f'<tspan x="{_f(cx)}" dy="{dy}">{_e(regel)}</tspan>')
     delen.append("</text>")
     return "".join(delen)
@@ -443,7 +504,7 @@ def _stap_svg(nummer: int, stap: Any, p: Positie, t: _Teksten) -> str:
         rand, vulling, dikte, klasse = GROEN, GROEN_VULLING, "2", "waarde"
     else:
         rand, vulling, dikte, klasse = LIJN, NEUTRAAL_VULLING, "1.5", "nodig"
-    soort = stap.soort if stap.soort in TEKENS else StapSoort.ACTIE
+    soort = stap.soort if stap.soort in TEKSTBREEDTE else StapSoort.ACTIE
     cx = p.midden_x - (6 if soort in (StapSoort.WACHTEN, StapSoort.OVERDRACHT) else 0)
     if soort == StapSoort.WACHTEN:
         cx += 4
@@ -451,7 +512,7 @@ def _stap_svg(nummer: int, stap: Any, p: Positie, t: _Teksten) -> str:
         f'<g class="swimlane-stap swimlane-{klasse}" data-stap="{nummer}">',
         f"<title>{_e(_stap_titel(nummer, stap, t))}</title>",
         _vorm(soort, p, rand, vulling, dikte),
-        _tekst(tekst_afbreken(stap.naam or "", TEKENS[soort]), cx, p.midden_y),
+        _tekst(*tekst_passend(stap.naam or "", TEKSTBREEDTE[soort]), cx, p.midden_y),
         # The step's number, as in the table beside the diagram.
         f'<text x="{_f(p.x + (24 if soort == StapSoort.WACHTEN else 5))}" y="{_f(p.y + 11)}" '
         f'font-size="9" fill="{TEKST_ZACHT}">{nummer}</text>',
@@ -471,16 +532,41 @@ def _stap_svg(nummer: int, stap: Any, p: Positie, t: _Teksten) -> str:
     return "".join(delen)
 
 
-def _baan_svg(i: int, baan: Baan, breedte: float, geen_actor: str) -> str:
+def _baan_svg(i: int, baan: Baan, breedte: float) -> str:
+    """A lane's band across the whole diagram."""
     vulling = BAAN_VULLING[i % 2]
-    naam = tekst_afbreken(baan.naam or geen_actor, 19)
     return (
         f'<rect x="0" y="{_f(baan.y)}" width="{_f(breedte)}" height="{_f(baan.hoogte)}" fill="{vulling}" '
         f'stroke="{BAAN_RAND}" stroke-width="1"/>'
-        f'<rect x="0" y="{_f(baan.y)}" width="{LABEL_BREEDTE - 6}" height="{_f(baan.hoogte)}" '
-        f'fill="#e9ecef" stroke="{BAAN_RAND}" stroke-width="1"/>'
-        + _tekst(naam, (LABEL_BREEDTE - 6) / 2, baan.y + baan.hoogte / 2, 11, vet=True)
     )
+
+
+#: The lane names' column: its width inside `LABEL_BREEDTE`, and the room for the text in it.
+LABEL_KOLOM = LABEL_BREEDTE - 6
+LABEL_TEKST = LABEL_KOLOM - 14
+AANTAL_LETTER = 10  # the number of steps under a lane's name
+
+
+def _baanlabels_svg(layout: Layout, geen_actor: str) -> str:
+    """The lane names at the left, each with its number of steps (so a lane whose steps lie further
+    to the right does not look empty). One group: the page keeps a copy of it in view while the
+    diagram scrolls sideways."""
+    aantallen = Counter(p.baan for p in layout.stappen)
+    delen = ['<g class="swimlane-banen">']
+    for i, baan in enumerate(layout.banen):
+        regels, grootte = tekst_passend(baan.naam or geen_actor, LABEL_TEKST, vet=True)
+        aantal = ngettext("%(n)d step", "%(n)d steps", aantallen[i]) % {"n": aantallen[i]}
+        blok = len(regels) * (grootte + 2) + AANTAL_LETTER + 4
+        boven = baan.y + (baan.hoogte - blok) / 2
+        delen.append(
+            f'<rect x="0" y="{_f(baan.y)}" width="{LABEL_KOLOM}" height="{_f(baan.hoogte)}" '
+            f'fill="#e9ecef" stroke="{BAAN_RAND}" stroke-width="1"/>'
+            + _tekst(regels, grootte, LABEL_KOLOM / 2, boven + len(regels) * (grootte + 2) / 2, vet=True)
+            + f'<text x="{_f(LABEL_KOLOM / 2)}" y="{_f(boven + blok - 2)}" text-anchor="middle" '
+            f'font-size="{AANTAL_LETTER}" fill="{TEKST_ZACHT}">{_e(aantal)}</text>'
+        )
+    delen.append("</g>")
+    return "".join(delen)
 
 
 def _gebeurtenis_svg(p: Positie, einde: bool, titel: str) -> str:
@@ -492,7 +578,8 @@ def _gebeurtenis_svg(p: Positie, einde: bool, titel: str) -> str:
 
 
 def _legenda_svg(y: float) -> str:
-    """What the shapes and marks mean, drawn with the same shapes."""
+    """What the shapes and marks mean, drawn with the same shapes; each entry a group of its own
+    (``swimlane-legenda-item``), so the page can let the entries wrap in a narrow column."""
     items = [
         (StapSoort.ACTIE, Lean.NODIG, gettext("Action")),
         (StapSoort.BESLISSING, Lean.NODIG, gettext("Decision")),
@@ -503,8 +590,8 @@ def _legenda_svg(y: float) -> str:
     ]
     legenda = gettext("Legend")  # not inside the f-string: xgettext would not see it
     delen = [
-        f'<g class="swimlane-legenda"><text x="8" y="{_f(y + 30)}" font-size="11" font-weight="bold" '
-        f'fill="{TEKST}">{_e(legenda)}</text>'
+        f'<g class="swimlane-legenda"><g class="swimlane-legenda-item"><text x="8" y="{_f(y + 30)}" '
+        f'font-size="11" font-weight="bold" fill="{TEKST}">{_e(legenda)}</text></g>'
     ]
     x = 70.0
     for soort, lean, label in items:
@@ -516,7 +603,7 @@ def _legenda_svg(y: float) -> str:
         vorm = _vorm(soort, p, rand, vulling, dikte)
         if soort == StapSoort.WACHTEN:
             vorm = vorm.split("<circle")[0]  # no clock in the small sample
-        delen.append(vorm)
+        delen.append(f'<g class="swimlane-legenda-item">{vorm}')
         if lean == Lean.VERSPILLING:
             delen.append(
                 f'<circle cx="{_f(x + 38)}" cy="{_f(y + 15)}" r="7" fill="{ROOD}"/>'
@@ -524,17 +611,111 @@ def _legenda_svg(y: float) -> str:
                 f'font-weight="bold" fill="#ffffff">V</text>'
             )
         delen.append(
-            f'<text x="{_f(x + 48)}" y="{_f(y + 30)}" font-size="11" fill="{TEKST}">{_e(label)}</text>'
+            f'<text x="{_f(x + 48)}" y="{_f(y + 30)}" font-size="11" fill="{TEKST}">{_e(label)}</text></g>'
         )
-        x += 48 + len(label) * 6.6 + 22
+        x += 48 + tekstbreedte(label, 11) + 22
     vertakking = gettext("Branch")  # not inside the f-string: xgettext would not see it
     delen.append(
-        f'<polyline points="{_f(x)},{_f(y + 26)} {_f(x + 34)},{_f(y + 26)}" fill="none" stroke="{TEKST}" '
-        f'stroke-width="1.5" stroke-dasharray="6 3"/>'
+        f'<g class="swimlane-legenda-item"><polyline points="{_f(x)},{_f(y + 26)} {_f(x + 34)},{_f(y + 26)}" '
+        f'fill="none" stroke="{TEKST}" stroke-width="1.5" stroke-dasharray="6 3"/>'
         f'<text x="{_f(x + 40)}" y="{_f(y + 30)}" font-size="11" fill="{TEKST}">'
-        f"{_e(vertakking)}</text></g>"
+        f"{_e(vertakking)}</text></g></g>"
     )
     return "".join(delen)
+
+
+def _kop(ident: str, breedte: float, hoogte: float, diagram_hoogte: float, klasse: str) -> str:
+    b, h = _f(breedte), _f(hoogte)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{klasse}" width="{b}" height="{h}" '
+        f'viewBox="0 0 {b} {h}" role="img" aria-labelledby="{ident}-titel {ident}-desc" '
+        f'font-family="{LETTERTYPE}" data-labelbreedte="{LABEL_KOLOM}" '
+        f'data-diagramhoogte="{_f(diagram_hoogte)}">'
+    )
+
+
+def _beschrijving(naam: str, stappen: Sequence[Any], banen: int) -> str:
+    verspillingen = sum(1 for s in stappen if s.lean == Lean.VERSPILLING)
+    return " ".join(
+        [
+            ngettext(
+                "Swimlane diagram of %(naam)s: %(n)d step",
+                "Swimlane diagram of %(naam)s: %(n)d steps",
+                len(stappen),
+            )
+            % {"naam": naam, "n": len(stappen)},
+            ngettext("in %(n)d lane,", "in %(n)d lanes,", banen) % {"n": banen},
+            ngettext("%(n)d waste step.", "%(n)d waste steps.", verspillingen) % {"n": verspillingen},
+        ]
+    )
+
+
+def _verbinding_svg(p: Positie, letter: str, titel: str) -> str:
+    """Where a row of a long process continues: a circle with a letter, the same at both ends."""
+    return (
+        f"<g><title>{_e(titel)}</title>"
+        f'<circle cx="{_f(p.midden_x)}" cy="{_f(p.midden_y)}" r="{GEBEURTENIS_STRAAL}" fill="#e9ecef" '
+        f'stroke="{TEKST}" stroke-width="1.5"/>'
+        f'<text x="{_f(p.midden_x)}" y="{_f(p.midden_y + 4)}" text-anchor="middle" font-size="12" '
+        f'font-weight="bold" fill="{TEKST}">{_e(letter)}</text></g>'
+    )
+
+
+def _verwijzing_svg(p: Positie, naar: int, label: str) -> str:
+    """A decision's branch to a step in another row: a short dashed line up, and where it goes."""
+    baan_boven = BOVENMARGE + p.baan * BAAN_HOOGTE
+    y = baan_boven + KANALEN[0]
+    tekst = gettext("to step %(nummer)d") % {"nummer": naar}
+    if label:
+        tekst = f"{tekst}: {tekst_afbreken(label, 20, 1)[0]}"
+    breedte = tekstbreedte(tekst, 9.5) + 6
+    return (
+        f'<polyline points="{_f(p.midden_x)},{_f(p.y)} {_f(p.midden_x)},{_f(y)}" fill="none" '
+        f'stroke="{TEKST}" stroke-width="1.5" stroke-dasharray="6 3"/>'
+        f'<rect x="{_f(p.midden_x + 4)}" y="{_f(y - 6)}" width="{_f(breedte)}" height="12" rx="2" '
+        f'fill="#ffffff" stroke="{TEKST}" stroke-width="0.5"/>'
+        f'<text x="{_f(p.midden_x + 7)}" y="{_f(y + 3.5)}" font-size="9.5" fill="{TEKST}">{_e(tekst)}</text>'
+    )
+
+
+@dataclass(frozen=True)
+class _Rij:
+    """Where a drawing sits in a long process drawn in rows: its first step number, the letters of the
+    connections to the row before and after ("" for the process's own start and end), and the number
+    of every step of the whole process (for branches to another row)."""
+
+    eerste: int = 1
+    van: str = ""
+    naar: str = ""
+    nummers: dict[int, int] = field(default_factory=dict)
+
+
+def _inhoud(stappen: Sequence[Any], layout: Layout, t: _Teksten, rij: _Rij) -> list[str]:
+    """Lanes, their names, the arrows, the start and end (or the connections), the steps, the branches."""
+    delen = [_baan_svg(i, baan, layout.breedte) for i, baan in enumerate(layout.banen)]
+    if layout.banen:
+        delen.append(_baanlabels_svg(layout, t.geen_actor))
+    delen.extend(_pijl_svg(p) for p in layout.pijlen if not p.vertakking)
+    if layout.start and layout.einde:
+        if rij.van:
+            titel = gettext("Continued from the previous row (%(letter)s)") % {"letter": rij.van}
+            delen.append(_verbinding_svg(layout.start, rij.van, titel))
+        else:
+            delen.append(_gebeurtenis_svg(layout.start, False, gettext("Start of the process")))
+        if rij.naar:
+            titel = gettext("Continues in the next row (%(letter)s)") % {"letter": rij.naar}
+            delen.append(_verbinding_svg(layout.einde, rij.naar, titel))
+        else:
+            delen.append(_gebeurtenis_svg(layout.einde, True, gettext("End of the process")))
+    in_rij = {s.pk for s in stappen}
+    for nummer, (stap, positie) in enumerate(zip(stappen, layout.stappen, strict=True), start=rij.eerste):
+        delen.append(_stap_svg(nummer, stap, positie, t))
+        doel = getattr(stap, "vertakking_naar_id", None)
+        if stap.soort == StapSoort.BESLISSING and doel in rij.nummers and doel not in in_rij:
+            delen.append(_verwijzing_svg(positie, rij.nummers[doel], stap.vertakking_label or ""))
+    # Branches last, so their labels lie on top of the lanes and shapes they pass.
+    delen.extend(_pijl_svg(p) for p in layout.pijlen if p.vertakking)
+    return delen
 
 
 def swimlane_svg(*, versie: ProcesVersie, stappen: Sequence[ProcesStap] | None = None) -> SafeString:
@@ -544,46 +725,78 @@ def swimlane_svg(*, versie: ProcesVersie, stappen: Sequence[ProcesStap] | None =
     """
     if stappen is None:
         stappen = list(versie.stappen.all())
+    return _swimlane(versie, stappen, f"swimlane-{versie.pk or 'nieuw'}")
+
+
+def _swimlane(versie: ProcesVersie, stappen: Sequence[ProcesStap], ident: str) -> SafeString:
     layout = swimlane_layout(stappen)
-    t = _teksten()
-    verspillingen = sum(1 for s in stappen if s.lean == Lean.VERSPILLING)
     titel = gettext("Swimlane diagram of %(naam)s") % {"naam": versie.naam}
-    beschrijving = " ".join(
-        [
-            ngettext(
-                "Swimlane diagram of %(naam)s: %(n)d step",
-                "Swimlane diagram of %(naam)s: %(n)d steps",
-                len(stappen),
-            )
-            % {"naam": versie.naam, "n": len(stappen)},
-            ngettext("in %(n)d lane,", "in %(n)d lanes,", len(layout.banen)) % {"n": len(layout.banen)},
-            ngettext("%(n)d waste step.", "%(n)d waste steps.", verspillingen) % {"n": verspillingen},
-        ]
-    )
-    ident = f"swimlane-{versie.pk or 'nieuw'}"
-    b, h = _f(layout.breedte), _f(layout.hoogte)
     delen = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="swimlane" width="{b}" height="{h}" '
-        f'viewBox="0 0 {b} {h}" role="img" aria-labelledby="{ident}-titel {ident}-desc" '
-        f'font-family="{LETTERTYPE}">',
+        _kop(ident, layout.breedte, layout.hoogte, layout.diagram_hoogte, "swimlane"),
         f'<title id="{ident}-titel">{_e(titel)}</title>',
-        f'<desc id="{ident}-desc">{_e(beschrijving)}</desc>',
+        f'<desc id="{ident}-desc">{_e(_beschrijving(versie.naam, stappen, len(layout.banen)))}</desc>',
     ]
     if not stappen:
         delen.append(
             f'<text x="{LABEL_BREEDTE}" y="{BOVENMARGE + BAAN_HOOGTE / 2}" font-size="13" fill="{TEKST}">'
             f"{_e(gettext('This process version has no steps yet.'))}</text>"
         )
-    for i, baan in enumerate(layout.banen):
-        delen.append(_baan_svg(i, baan, layout.breedte, t.geen_actor))
-    delen.extend(_pijl_svg(p) for p in layout.pijlen if not p.vertakking)
-    if layout.start and layout.einde:
-        delen.append(_gebeurtenis_svg(layout.start, False, gettext("Start of the process")))
-        delen.append(_gebeurtenis_svg(layout.einde, True, gettext("End of the process")))
-    for nummer, (stap, positie) in enumerate(zip(stappen, layout.stappen, strict=True), start=1):
-        delen.append(_stap_svg(nummer, stap, positie, t))
-    # Branches last, so their labels lie on top of the lanes and shapes they pass.
-    delen.extend(_pijl_svg(p) for p in layout.pijlen if p.vertakking)
+    delen.extend(_inhoud(stappen, layout, _teksten(), _Rij()))
     delen.append(_legenda_svg(layout.diagram_hoogte))
     delen.append("</svg>")
     return mark_safe("".join(delen))  # noqa: S308  every text above is escaped with _e()
+
+
+#: Steps per row when a process is printed: about 870 pixels wide, so on an A4 page the names stay
+#: about 6 pt (the drawing of the whole process would shrink them to 3 pt at twelve steps).
+PER_RIJ = 4
+
+
+def _letter(n: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 26] + (str(n // 26) if n >= 26 else "")
+
+
+def swimlane_rijen(
+    *, versie: ProcesVersie, stappen: Sequence[ProcesStap] | None = None, per_rij: int = PER_RIJ
+) -> list[SafeString]:
+    """The diagram of ``versie`` in rows of ``per_rij`` steps, one SVG per row, for paper: each row
+    fits the width of a page and a page may break between rows.
+
+    Every row has all the lanes, in the same order; a lettered circle marks where a row continues in
+    the next; a decision's branch to a step in another row names that step. The legend closes the last
+    row. A process of at most ``per_rij`` steps is one drawing, as on the screen (with ids of its own,
+    so both can be on one page).
+    """
+    if stappen is None:
+        stappen = list(versie.stappen.all())
+    if len(stappen) <= per_rij:
+        return [_swimlane(versie, stappen, f"swimlane-{versie.pk or 'nieuw'}-afdruk")]
+    actoren, _ = _banen(stappen)
+    nummers = {s.pk: i for i, s in enumerate(stappen, start=1) if s.pk is not None}
+    delen_per_rij = [stappen[i : i + per_rij] for i in range(0, len(stappen), per_rij)]
+    t = _teksten()
+    rijen = []
+    for r, rij in enumerate(delen_per_rij):
+        layout = swimlane_layout(rij, actoren=actoren)
+        laatste = r == len(delen_per_rij) - 1
+        eerste = r * per_rij + 1
+        ident = f"swimlane-{versie.pk or 'nieuw'}-rij{r + 1}"
+        titel = gettext("Swimlane diagram of %(naam)s, steps %(van)d–%(tot)d of %(n)d") % {
+            "naam": versie.naam,
+            "van": eerste,
+            "tot": eerste + len(rij) - 1,
+            "n": len(stappen),
+        }
+        hoogte = layout.hoogte if laatste else layout.diagram_hoogte
+        plaats = _Rij(eerste, _letter(r - 1) if r else "", "" if laatste else _letter(r), nummers)
+        delen = [
+            _kop(ident, layout.breedte, hoogte, layout.diagram_hoogte, "swimlane swimlane-rij"),
+            f'<title id="{ident}-titel">{_e(titel)}</title>',
+            f'<desc id="{ident}-desc">{_e(_beschrijving(versie.naam, rij, len(layout.banen)))}</desc>',
+            *_inhoud(rij, layout, t, plaats),
+        ]
+        if laatste:
+            delen.append(_legenda_svg(layout.diagram_hoogte))
+        delen.append("</svg>")
+        rijen.append(mark_safe("".join(delen)))  # noqa: S308  every text is escaped with _e()
+    return rijen

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/tijdlijn/", traject.tijdlijn, name="tijdlijn"),
     path("<int:pk>/trajectkaart.pdf", traject.trajectkaart, name="trajectkaart"),
     path("<int:pk>/team/", team.team, name="team"),
+    path("<int:pk>/team/personen/", team.personen, name="team_personen"),
     path("<int:pk>/team/<int:lid_pk>/verwijderen/", team.verwijderen, name="teamlid_verwijderen"),
     path("<int:pk>/sessies/", sessies.lijst, name="sessies"),
     path("<int:pk>/sessies/nieuw/", sessies.nieuw, name="sessie_nieuw"),

@@ -93,6 +93,8 @@ class AlternatiefForm(ServicefoutenMixin, forms.Form):
                 Fieldset(_TOELICHTING[self.soort], *(n for n in self.velden if n != "reden")),
             )
         )
+        if alternatief is not None:
+            self.versie_volgen(alternatief, self.velden)
 
     def clean(self) -> dict:
         """The model's rule per kind already here, so every missing field is reported at once, also

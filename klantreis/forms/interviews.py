@@ -15,8 +15,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.forms.fouten import ServicefoutenMixin
-from trajecten.forms.traject import DATUM_FORMATEN, DatumInvoer
 from trajecten.models import Traject
+from wasstraat.datumvelden import DatumInvoer, DatumVeld
 
 from ..choices import Handeling, Klanttype, Toestemming
 from ..models import Interview, InterviewLog
@@ -61,6 +61,7 @@ class InterviewForm(ServicefoutenMixin, forms.ModelForm):
             "kerninzichten": forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
             "toestemming_wijze": forms.RadioSelect,
         }
+        field_classes = {"datum": DatumVeld, "toestemming_op": DatumVeld}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -68,8 +69,6 @@ class InterviewForm(ServicefoutenMixin, forms.ModelForm):
             vandaag = timezone.localdate()
             self.initial.setdefault("datum", vandaag)
             self.initial.setdefault("toestemming_op", vandaag)
-        for naam in ("datum", "toestemming_op"):
-            self.fields[naam].input_formats = DATUM_FORMATEN
         self.fields["klanttype"].choices = [("", _("Choose the customer type")), *Klanttype.choices]
         self.fields["toestemming_wijze"].choices = Toestemming.choices  # radio buttons: no empty one
         self.notities_verwijderd = self.instance.notities_verwijderd_op is not None
@@ -89,6 +88,8 @@ class InterviewForm(ServicefoutenMixin, forms.ModelForm):
             *([] if self.notities_verwijderd else [_waarschuwing(WAARSCHUWING_NOTITIES), "notities"]),
             "kerninzichten",
         )
+        if self.instance.pk:
+            self.versie_volgen(self.instance, [n for n in INTERVIEWVELDEN if n in self.fields])
 
     def servicevelden(self) -> dict:
         """The interview's fields as keyword arguments for `interview_aanmaken` / `interview_wijzigen`."""
@@ -147,10 +148,8 @@ class LogFilterForm(forms.Form):
     handeling = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("All actions")), *Handeling.choices]
     )
-    van = forms.DateField(label=_("From"), required=False, widget=DatumInvoer(), input_formats=DATUM_FORMATEN)
-    tot = forms.DateField(
-        label=_("Up to and including"), required=False, widget=DatumInvoer(), input_formats=DATUM_FORMATEN
-    )
+    van = DatumVeld(label=_("From"), required=False)
+    tot = DatumVeld(label=_("Up to and including"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

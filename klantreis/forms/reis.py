@@ -36,6 +36,11 @@ class _Servicevelden:
         """The cleaned fields as keyword arguments for the service."""
         return {naam: self.cleaned_data[naam] for naam in self.velden}  # type: ignore[attr-defined]
 
+    def bewerking_volgen(self) -> None:
+        """Editing an existing object: carry the version the user sees (`wasstraat.bewerking`)."""
+        if self.instance.pk:  # type: ignore[attr-defined]
+            self.versie_volgen(self.instance, self.velden)  # type: ignore[attr-defined]
+
 
 class KlantreisForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):
     """The target group or persona the journey is drawn for: name, description and needs."""
@@ -53,6 +58,8 @@ class KlantreisForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        # One journey per trajectory: someone else starting it first is a conflict as well.
+        self.versie_volgen(self.instance if self.instance.pk else None, self.velden)
 
 
 class FaseForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):
@@ -78,6 +85,7 @@ class FaseForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):
                 ),
             )
         )
+        self.bewerking_volgen()
 
 
 class FaseKeuzeVeld(forms.ModelChoiceField):
@@ -121,6 +129,7 @@ class ContactmomentForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):
                 "moment_van_waarheid",
             )
         )
+        self.bewerking_volgen()
 
 
 class PijnpuntForm(_Servicevelden, ServicefoutenMixin, forms.ModelForm):

@@ -98,7 +98,12 @@ def bewerken(request: HttpRequest, pk: int, alt_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.alternatief_wijzigen(alternatief=alternatief, door=request.user, **form.servicevelden())
+            services.alternatief_wijzigen(
+                alternatief=alternatief,
+                door=request.user,
+                gezien=form.gezien_versie(),
+                **form.servicevelden(),
+            )
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)
         else:

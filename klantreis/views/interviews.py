@@ -181,7 +181,12 @@ def bewerken(request: HttpRequest, pk: int, interview_pk: int) -> HttpResponse:
         form = InterviewForm(request.POST, instance=copy.copy(interview))
         if form.is_valid():
             try:
-                privacy.interview_wijzigen(interview=interview, door=request.user, **form.servicevelden())
+                privacy.interview_wijzigen(
+                    interview=interview,
+                    door=request.user,
+                    gezien=form.gezien_versie(),
+                    **form.servicevelden(),
+                )
             except (ValidationError, WorkflowFout) as fout:
                 form.servicefout_tonen(fout)
             else:

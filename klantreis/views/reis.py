@@ -166,7 +166,9 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         form = KlantreisForm(request.POST, instance=copy.copy(reis))
         if form.is_valid():
             try:
-                services.klantreis_opslaan(traject=traject, door=request.user, **form.servicevelden())
+                services.klantreis_opslaan(
+                    traject=traject, door=request.user, gezien=form.gezien_versie(), **form.servicevelden()
+                )
             except (ValidationError, WorkflowFout) as fout:
                 form.servicefout_tonen(fout)
             else:
@@ -214,7 +216,9 @@ def fase_bewerken(request: HttpRequest, pk: int, fase_pk: int) -> HttpResponse:
         form = FaseForm(request.POST, instance=copy.copy(fase))
         if form.is_valid():
             try:
-                services.fase_wijzigen(fase=fase, door=request.user, **form.servicevelden())
+                services.fase_wijzigen(
+                    fase=fase, door=request.user, gezien=form.gezien_versie(), **form.servicevelden()
+                )
             except (ValidationError, WorkflowFout) as fout:
                 form.servicefout_tonen(fout)
             else:
@@ -363,7 +367,10 @@ def contactmoment_bewerken(request: HttpRequest, pk: int, cm_pk: int) -> HttpRes
         if form.is_valid():
             try:
                 services.contactmoment_wijzigen(
-                    contactmoment=moment, door=request.user, **form.servicevelden()
+                    contactmoment=moment,
+                    door=request.user,
+                    gezien=form.gezien_versie(),
+                    **form.servicevelden(),
                 )
             except (ValidationError, WorkflowFout) as fout:
                 form.servicefout_tonen(fout)

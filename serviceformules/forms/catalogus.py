@@ -13,12 +13,8 @@ from trajecten.forms.fouten import ServicefoutenMixin
 
 from ..choices import P
 from ..models import FormuleP, Product, Serviceformule
-from ..services import FORMULE_VELDEN, P_VELDEN
+from ..services import FORMULE_VELDEN, P_LABELS, P_VELDEN, p_stand
 
-_P_LABELS = {
-    "zekerheid": _("%(p)s: promise to the resident"),
-    "interne_afspraak": _("%(p)s: internal agreement"),
-}
 _P_UITLEG = {
     "zekerheid": _("What the resident can count on, in the resident's words."),
     "interne_afspraak": _("What the organisation agrees internally to keep that promise."),
@@ -51,7 +47,7 @@ class FormuleForm(ServicefoutenMixin, forms.ModelForm):
             for veld in P_VELDEN:
                 naam = p_veldnaam(p.value, veld)
                 self.fields[naam] = forms.CharField(
-                    label=_P_LABELS[veld] % {"p": p.label},
+                    label=P_LABELS[veld] % {"p": p.label},
                     help_text=_P_UITLEG[veld],
                     required=False,
                     max_length=4000,
@@ -79,6 +75,8 @@ class FormuleForm(ServicefoutenMixin, forms.ModelForm):
                 for p in P
             ),
         )
+        if self.instance.pk:
+            self.versie_volgen(self.instance, FORMULE_VELDEN, extra=p_stand(self.instance))
 
     def servicevelden(self) -> dict:
         """The formule's own fields, as keyword arguments for the services."""
@@ -111,3 +109,4 @@ class ProductFormuleForm(ServicefoutenMixin, forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(Div("serviceformule"))
+        self.versie_volgen(self.instance, self.Meta.fields)

@@ -12,7 +12,7 @@ from trajecten.forms.fouten import ServicefoutenMixin
 
 from ..choices import Oordeel
 from ..models import Formulekeuze, PBeoordeling, Serviceformule
-from ..services import TOELICHTING_VERPLICHT
+from ..services import BEOORDELINGVELDEN, KEUZEVELDEN, TOELICHTING_VERPLICHT
 
 
 class FormuleKeuzeVeld(forms.ModelChoiceField):
@@ -39,7 +39,10 @@ class FormulekeuzeForm(ServicefoutenMixin, forms.ModelForm):
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"toelichting": _("Optional: why this formule fits the product.")}
 
-    def __init__(self, *args, huidige: Serviceformule | None = None, **kwargs) -> None:
+    def __init__(
+        self, *args, huidige: Serviceformule | None = None, keuze: Formulekeuze | None = None, **kwargs
+    ) -> None:
+        """`keuze`: the trajectory's choice as it is now (None: not chosen yet)."""
         super().__init__(*args, **kwargs)
         actief = Q(actief=True)
         if huidige is not None:
@@ -49,6 +52,7 @@ class FormulekeuzeForm(ServicefoutenMixin, forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout("formule", "toelichting")
+        self.versie_volgen(keuze, KEUZEVELDEN)
 
 
 class PBeoordelingForm(ServicefoutenMixin, forms.ModelForm):
@@ -68,9 +72,11 @@ class PBeoordelingForm(ServicefoutenMixin, forms.ModelForm):
         }
         error_messages = {"toelichting": {"required": TOELICHTING_VERPLICHT}}
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, beoordeling: PBeoordeling | None = None, **kwargs) -> None:
+        """`beoordeling`: the assessment of this P as it is now (None: not assessed yet)."""
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout("oordeel", "toelichting")
+        self.versie_volgen(beoordeling, BEOORDELINGVELDEN)

@@ -118,7 +118,11 @@ def bewerken(request: HttpRequest, formule_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             formule = services.formule_wijzigen(
-                formule=formule, door=request.user, ps=form.p_teksten(), **form.servicevelden()
+                formule=formule,
+                door=request.user,
+                ps=form.p_teksten(),
+                gezien=form.gezien_versie(),
+                **form.servicevelden(),
             )
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)
@@ -139,7 +143,10 @@ def product_formule(request: HttpRequest, product_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             product = services.product_formule_zetten(
-                product=product, formule=form.cleaned_data["serviceformule"], door=request.user
+                product=product,
+                formule=form.cleaned_data["serviceformule"],
+                door=request.user,
+                gezien=form.gezien_versie(),
             )
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)

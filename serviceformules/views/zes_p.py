@@ -138,7 +138,7 @@ def _keuzeform(traject: Traject, keuze: Formulekeuze | None, data=None) -> Formu
     else:
         voorstel = traject.product.serviceformule
         beginwaarden = {"formule": voorstel.pk} if voorstel is not None and voorstel.actief else {}
-    return FormulekeuzeForm(data, initial=beginwaarden, huidige=huidige)
+    return FormulekeuzeForm(data, initial=beginwaarden, huidige=huidige, keuze=keuze)
 
 
 def _stapblok(traject: Traject) -> dict:
@@ -212,6 +212,7 @@ def formule_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
                 door=request.user,
                 formule=form.cleaned_data["formule"],
                 toelichting=form.cleaned_data["toelichting"],
+                gezien=form.gezien_versie(),
             )
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)
@@ -246,7 +247,9 @@ def beoordelen(request: HttpRequest, pk: int, p: str) -> HttpResponse:
         return redirect("serviceformules:zes_p", pk=traject.pk)
     bestaand = PBeoordeling.objects.filter(traject=traject, formule=keuze.formule, p=p).first()
     beginwaarden = {"oordeel": bestaand.oordeel, "toelichting": bestaand.toelichting} if bestaand else {}
-    form = PBeoordelingForm(request.POST if request.method == "POST" else None, initial=beginwaarden)
+    form = PBeoordelingForm(
+        request.POST if request.method == "POST" else None, initial=beginwaarden, beoordeling=bestaand
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.p_beoordelen(
@@ -255,6 +258,7 @@ def beoordelen(request: HttpRequest, pk: int, p: str) -> HttpResponse:
                 p=p.value,
                 oordeel=form.cleaned_data["oordeel"],
                 toelichting=form.cleaned_data["toelichting"],
+                gezien=form.gezien_versie(),
             )
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)

@@ -210,6 +210,10 @@
     if (!bron || !bron.closest || !bron.closest("form")) {
       return;
     }
+    // A search whose matches fill in below it (the team picker) leaves the focus in the search field.
+    if (bron.closest("[data-focus-houden]")) {
+      return;
+    }
     var gebied = gewisseldGebied(gebeurtenis.detail);
     if (!gebied) {
       return;
@@ -224,4 +228,28 @@
       maakFocusbaar(doel).focus();
     }
   });
+})();
+
+/*
+ * A link to something inside a closed <details> (the trajectory page's "#stap-6") opens it, so the
+ * reader lands on the content instead of on a closed line. On load and on every change of the hash.
+ */
+(function () {
+  "use strict";
+
+  function openDoel() {
+    var ident = window.location.hash.slice(1);
+    if (!ident) {
+      return;
+    }
+    var doel = document.getElementById(decodeURIComponent(ident));
+    var details = doel && (doel.tagName === "DETAILS" ? doel : doel.closest("details"));
+    if (details && !details.open) {
+      details.open = true;
+      doel.scrollIntoView({ block: "start" });
+    }
+  }
+
+  window.addEventListener("hashchange", openDoel);
+  openDoel();
 })();

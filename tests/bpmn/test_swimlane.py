@@ -17,10 +17,17 @@ from trajecten.swimlane import (
     BAAN_HOOGTE,
     EINDE,
     KOLOM_BREEDTE,
+    LABEL_KOLOM,
+    MIN_LETTER,
+    PER_RIJ,
     START,
+    TEKSTBREEDTE,
     swimlane_layout,
+    swimlane_rijen,
     swimlane_svg,
     tekst_afbreken,
+    tekst_passend,
+    tekstbreedte,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -174,10 +181,40 @@ def test_text_wraps_at_words_into_at_most_three_lines_with_an_ellipsis():
     assert all(len(r) <= 10 for r in regels)
 
 
-def test_a_word_longer_than_a_line_is_cut():
-    regels = tekst_afbreken("Omgevingsvergunningaanvraagformulier", 12)
-    assert all(len(r) <= 12 for r in regels)
-    assert "".join(r.rstrip("-…") for r in regels).startswith("Omgevingsver")
+def test_a_word_longer_than_a_line_ends_in_an_ellipsis_and_is_never_broken_inside():
+    assert tekst_afbreken("Omgevingsvergunningaanvraagformulier", 12) == ["Omgevingsve…"]
+    regels = tekst_afbreken("De Omgevingsvergunningaanvraag indienen", 12)
+    assert regels == ["De", "Omgevingsve…", "indienen"]
+    assert not any(r.endswith("-") for r in regels)
+
+
+def test_a_name_with_a_long_word_is_drawn_smaller_rather_than_broken():
+    regels, grootte = tekst_passend("Ontvangstbevestiging versturen", TEKSTBREEDTE[StapSoort.ACTIE])
+    assert regels == ["Ontvangstbevestiging", "versturen"]
+    assert MIN_LETTER <= grootte < 11
+    assert tekstbreedte("Ontvangstbevestiging", grootte) <= TEKSTBREEDTE[StapSoort.ACTIE]
+    regels, grootte = tekst_passend("Aanvraag registreren", TEKSTBREEDTE[StapSoort.ACTIE])
+    assert (regels, grootte) == (["Aanvraag", "registreren"], 11)  # short words keep the normal size
+
+
+def test_a_word_too_long_even_at_the_smallest_size_ends_in_an_ellipsis():
+    naam = "Omgevingsvergunningaanvraagformulierverwerkingsprocedure"
+    regels, grootte = tekst_passend(naam, TEKSTBREEDTE[StapSoort.BESLISSING])
+    assert grootte == MIN_LETTER
+    assert len(regels) == 1 and regels[0].endswith("…") and naam.startswith(regels[0][:-1])
+    assert tekstbreedte(regels[0], grootte) <= TEKSTBREEDTE[StapSoort.BESLISSING]
+
+
+@pytest.mark.parametrize("soort", list(TEKSTBREEDTE))
+def test_every_line_of_a_name_fits_its_shape(soort):
+    naam = "Welstandsadvies aanvragen bij de commissie ruimtelijke kwaliteit en wachten op antwoord"
+    regels, grootte = tekst_passend(naam, TEKSTBREEDTE[soort])
+    assert 1 <= len(regels) <= 3 and regels[-1].endswith("…")
+    assert all(tekstbreedte(r, grootte) <= TEKSTBREEDTE[soort] for r in regels)
+    woorden = naam.split()
+    for regel in regels:  # whole words, or the start of one before an ellipsis
+        for woord in regel.rstrip("…").split():
+            assert woord in woorden or regel.endswith("…"), regel
 
 
 # --- the SVG ----------------------------------------------------------------------------------------
@@ -284,6 +321,34 @@ def test_names_are_escaped_and_wrapped_inside_the_shape():
     assert regels[0].startswith("<script>alert(")  # the text itself, shown as text
 
 
+def test_no_name_is_broken_inside_a_word_in_the_drawing():
+    naam = "Ontvangstbevestiging versturen"
+    svg = tekenen([stap(1, "Vergunningverlener", naam=naam), stap(2, "Klantcontactcentrum Publiekszaken")])
+    groep = next(g for g in svg.iter(f"{SVG}g") if g.get("data-stap") == "1")
+    regels = [t.text for t in groep.iter(f"{SVG}tspan")]
+    assert regels == ["Ontvangstbevestiging", "versturen"]
+    assert not any("-" in (t.text or "") for t in svg.iter(f"{SVG}tspan"))
+
+
+def test_each_lane_is_named_with_its_number_of_steps_in_one_group():
+    with translation.override("en"):
+        svg = tekenen([stap(1, "KCC"), stap(2, "Jurist"), stap(3, "KCC"), stap(4, "KCC")])
+    (banen,) = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "swimlane-banen"]
+    teksten = " ".join(" ".join(t.itertext()) for t in banen.iter(f"{SVG}text"))
+    assert "KCC" in teksten and "3 steps" in teksten
+    assert "Jurist" in teksten and "1 step" in teksten
+    assert all(float(r.get("width")) == LABEL_KOLOM for r in banen.iter(f"{SVG}rect"))
+
+
+def test_the_svg_tells_the_page_where_the_lane_names_and_the_legend_are():
+    svg = tekenen([stap(1, "A"), stap(2, "B")])
+    assert float(svg.get("data-labelbreedte")) == LABEL_KOLOM
+    layout = swimlane_layout([stap(1, "A"), stap(2, "B")])
+    assert float(svg.get("data-diagramhoogte")) == layout.diagram_hoogte
+    legenda = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "swimlane-legenda")
+    assert min(float(t.get("y")) for t in legenda.iter(f"{SVG}text")) > layout.diagram_hoogte
+
+
 def test_branches_are_drawn_with_their_label():
     svg = tekenen(
         [
@@ -357,3 +422,111 @@ def test_an_actor_written_with_other_capitals_or_spaces_is_the_same_lane():
     layout = swimlane_layout([stap(1, "Team Vergunningen"), stap(2, " team  vergunningen "), stap(3, "KCC")])
     assert [b.naam for b in layout.banen] == ["Team Vergunningen", "KCC"]
     assert [p.baan for p in layout.stappen] == [0, 0, 1]
+
+
+# --- on paper: rows that fit a page ------------------------------------------------------------------
+
+BANEN_12 = ["Aanvrager", "Vergunningverlener", "KCC", "Welstand", "Jurist"]
+
+
+def twaalf_stappen() -> list[SimpleNamespace]:
+    """The demo's twelve steps over five lanes; step 4 decides and branches to step 8."""
+    actoren = [0, 1, 1, 1, 1, 0, 2, 1, 1, 3, 4, 1]
+    stappen = [
+        stap(i, BANEN_12[b], StapSoort.BESLISSING if i == 4 else StapSoort.ACTIE)
+        for i, b in enumerate(actoren, start=1)
+    ]
+    stappen[2].naam = "Ontvangstbevestiging versturen"
+    stappen[3].vertakking_naar_id, stappen[3].vertakking_label = 8, "compleet"
+    return stappen
+
+
+def rijen(stappen, per_rij: int = PER_RIJ) -> list[ET.Element]:
+    return [fromstring(str(r)) for r in swimlane_rijen(versie=versie(), stappen=stappen, per_rij=per_rij)]
+
+
+def test_lanes_given_beforehand_come_first_even_without_steps():
+    layout = swimlane_layout([stap(1, "KCC")], actoren=["Aanvrager", "kcc", "Jurist"])
+    assert [b.naam for b in layout.banen] == ["Aanvrager", "kcc", "Jurist"]
+    assert [p.baan for p in layout.stappen] == [1]
+
+
+def test_a_long_process_is_drawn_in_rows_with_every_lane_in_the_same_order():
+    svgs = rijen(twaalf_stappen())
+    assert len(svgs) == 3
+    for svg in svgs:
+        (banen,) = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "swimlane-banen"]
+        namen = [
+            t.find(f"{SVG}tspan").text for t in banen.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None
+        ]
+        assert namen == BANEN_12
+        assert float(svg.get("width")) <= 900  # on A4 the names stay about 6 pt
+    nummers = [[g.get("data-stap") for g in svg.iter(f"{SVG}g") if g.get("data-stap")] for svg in svgs]
+    assert nummers == [["1", "2", "3", "4"], ["5", "6", "7", "8"], ["9", "10", "11", "12"]]
+
+
+def test_rows_are_joined_by_lettered_connections_and_the_legend_closes_the_last():
+    eerste, tweede, derde = rijen(twaalf_stappen())
+
+    def letters(svg) -> list[str]:
+        return [t.text for t in svg.iter(f"{SVG}text") if t.get("font-size") == "12" and t.text in "ABC"]
+
+    assert letters(eerste) == ["A"] and letters(tweede) == ["A", "B"] and letters(derde) == ["B"]
+    legendas = [
+        any(g.get("class") == "swimlane-legenda" for g in s.iter(f"{SVG}g")) for s in (eerste, tweede, derde)
+    ]
+    assert legendas == [False, False, True]
+    ids = [e.get("id") for s in (eerste, tweede, derde) for e in s.iter() if e.get("id")]
+    ids += [e.get("id") for e in tekenen(twaalf_stappen()).iter() if e.get("id")]
+    assert len(ids) == len(set(ids))  # the rows and the screen's drawing can share a page
+
+
+def test_a_branch_to_a_step_in_another_row_names_that_step():
+    with translation.override("en"):
+        eerste = rijen(twaalf_stappen())[0]
+    teksten = [t.text for t in eerste.iter(f"{SVG}text")]
+    assert "to step 8: compleet" in teksten
+
+
+def test_a_short_process_is_one_drawing_on_paper_too():
+    stappen = twaalf_stappen()[:PER_RIJ]
+    (enige,) = swimlane_rijen(versie=versie(), stappen=stappen)
+    scherm = str(swimlane_svg(versie=versie(), stappen=stappen))
+    assert str(enige) == scherm.replace("swimlane-1-", "swimlane-1-afdruk-")
+    assert set(re.findall(r'id="([^"]+)"', str(enige))).isdisjoint(re.findall(r'id="([^"]+)"', scherm))
+
+
+def test_on_paper_the_rows_fit_the_width_of_an_a4_page(db, tmp_path):
+    """The page's print style sheet scales each row to the page's width; pdftoppm shows nothing past it."""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    from wasstraat.pdf import html_naar_pdf
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("needs pdftoppm (poppler-utils)")
+    inhoud = "".join(f'<div class="swimlane-afdruk-rij">{r}</div>' for r in swimlane_rijen(
+        versie=versie(), stappen=twaalf_stappen()))  # fmt: skip
+    html = (
+        '<html lang="nl"><head><title>Proces</title><link rel="stylesheet" href="/static/css/wasstraat.css">'
+        "<style>@page { size: A4; margin: 15mm }</style></head>"
+        f'<body><div class="swimlane-afdruk">{inhoud}</div></body></html>'
+    )
+    pdf = tmp_path / "proces.pdf"
+    pdf.write_bytes(html_naar_pdf(html=html))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    paginas = sorted(tmp_path.glob("p*.png"))
+    assert 1 <= len(paginas) <= 2
+    for pad in paginas:
+        beeld = Image.open(pad).convert("L")
+        breedte = beeld.size[0]
+        vak = beeld.point(lambda w: 255 if w < 250 else 0).getbbox()
+        assert vak is not None
+        marge = 15 / 210 * breedte
+        assert vak[0] >= marge - 2 and vak[2] <= breedte - marge + 2, (pad.name, vak, breedte)
+    from pypdf import PdfReader
+
+    tekst = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Ontvangstbevestiging" in tekst and "Ontvangstbevest-" not in tekst

@@ -150,13 +150,17 @@ def schermafdruk() -> Callable:
     """
     map_ = os.environ.get("WASSTRAAT_SCREENSHOTS")
 
-    def maak(page, naam: str) -> None:
+    def maak(page, naam: str, vanaf: str | None = None) -> None:
+        """`vanaf`: a selector to show at the top of the screenshot instead of the top of the page."""
         if not map_:
             return
         Path(map_).mkdir(parents=True, exist_ok=True)
         # The top of the page, without a focus ring left by the test: as a reader first sees it.
         page.evaluate(
-            "() => { document.activeElement.blur(); window.scrollTo({top: 0, behavior: 'instant'}); }"
+            "(s) => { document.activeElement.blur(); const e = s && document.querySelector(s);"
+            " window.scrollTo({top: e ? e.getBoundingClientRect().top + window.scrollY - 16 : 0,"
+            " behavior: 'instant'}); }",
+            vanaf,
         )
         page.screenshot(path=str(Path(map_) / f"{naam}.png"))
 

@@ -463,7 +463,7 @@ def _formule_kiezen(pagina: Page, traject: Traject, formule: Serviceformule, con
     expect(pagina).to_have_url(re.compile(re.escape(zes_p) + "$"))
     assert Formulekeuze.objects.get(traject=traject).formule == formule
     # The map of step 3 beside the six P's, and the overview with every P not assessed yet.
-    expect(_main(pagina, ".zes-p-proceskaart svg")).to_have_count(1)
+    expect(_main(pagina, ".zes-p-proceskaart svg.swimlane")).to_have_count(1)
     expect(_main(pagina, "svg.zes-p-overzicht")).to_have_count(1)
     controleer_pagina(pagina, "6P (formule chosen)")
 

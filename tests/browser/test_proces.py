@@ -260,15 +260,15 @@ def _3a_afronden(pagina: Page, traject: Traject, controleer_pagina) -> None:
 
 
 def test_procesadviseur_brengt_het_huidige_proces_in_kaart_en_rondt_3a_af(
-    pagina: Page, live_server, mensen, controleer_pagina, schermafdruk, tmp_path
+    pagina: Page, live_server, mensen, controleer_pagina, tmp_path
 ) -> None:
+    """(The screenshot of the process page is made by test_overzicht_en_diagram, with a larger map.)"""
     traject = mensen["traject"]
     _inloggen(pagina, live_server)
     versie = _versie_aanmaken(pagina, traject, controleer_pagina)
     _stappen_toevoegen(pagina, versie, controleer_pagina)
     _diagram_en_kengetallen(pagina, controleer_pagina)
     _bewerken_en_verplaatsen(pagina, versie, controleer_pagina)
-    schermafdruk(pagina, "proces")
     _bpmn_exporteren(pagina, versie, tmp_path)
     _kopie_vergelijken(pagina, versie, controleer_pagina)
     _paginas_zonder_javascript(pagina, controleer_pagina)

@@ -25,6 +25,7 @@ from klantreis.curve import (
     curve_tabel,
 )
 from klantreis.models import Contactmoment, Fase
+from wasstraat.svg import tekstbreedte
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -306,16 +307,54 @@ def test_the_colours_have_enough_contrast_and_a_pale_house_colour_is_not_used(se
     assert _kleur_huidig(tekenen()) == KLEUR_HUIDIG_STANDAARD
 
 
-def test_many_moments_of_truth_are_cut_off_in_the_list_with_an_ellipsis():
+def _voetnoot(svg: Element) -> list[Element]:
+    (groep,) = [g for g in svg.iter(f"{NS}g") if g.get("class") == "voetnoot"]
+    return list(groep.iter(f"{NS}text"))
+
+
+def test_every_moment_of_truth_is_listed_in_full_and_the_drawing_grows_to_hold_them():
     fasen = [fase(i, f"Fase {i}") for i in range(1, 11)]
     momenten = [
         moment(i, 1 + i % 10, i % 5 - 2, waarheid=True, titel=f"Een lang moment {i}") for i in range(40)
     ]
     svg = tekenen(fasen, momenten)
-    regels = [t.text for t in svg.iter(f"{NS}text") if t.text and "Een lang moment" in t.text]
-    assert len(regels) == 2
-    assert regels[-1].endswith("…")
+    regels = [t.text for t in _voetnoot(svg)]
+    tekst = " · ".join(regels)
+    for nummer in range(1, 41):
+        patroon = rf"(^|[ ·]){nummer} Een lang moment \d+ \((current|desired) journey\)"
+        assert re.search(patroon, tekst), nummer
+    assert "…" not in tekst
+    hoogte = float(svg.get("height"))
+    assert hoogte > 320 and svg.get("viewBox") == f"0 0 900 {svg.get('height')}"
+    laatste_y = max(float(t.get("y")) for t in _voetnoot(svg))
+    assert laatste_y < hoogte  # inside the drawing, not cut off at its edge
+    assert svg.find(f"{NS}rect").get("height") == svg.get("height")  # the white background too
+
+
+def test_the_list_of_moments_of_truth_is_at_least_12_pixels_and_fits_the_width():
+    lang = "Ontvangt na drie weken eindelijk de ontvangstbevestiging met de naam van de behandelaar erin"
+    momenten = [*MOMENTEN, moment(6, 3, -1, waarheid=True, titel=lang)]
+    for breedte in (900, 760):
+        svg = tekenen(momenten=momenten, breedte=breedte)
+        (groep,) = [g for g in svg.iter(f"{NS}g") if g.get("class") == "voetnoot"]
+        assert float(groep.get("font-size")) >= 12
+        regels = [t.text for t in _voetnoot(svg)]
+        assert all(tekstbreedte(r, float(groep.get("font-size"))) <= breedte - 24 for r in regels)
+        # a title too long for the rest of a line goes on at a word boundary, never cut inside a word
+        assert " ".join(" ".join(regels).split()).count(lang) == 1, regels
+        assert "…" not in " ".join(regels)
+
+
+def test_the_numbers_beside_the_stars_are_as_large_as_the_legend():
+    svg = tekenen()
+    nummers = [t for t in svg.iter(f"{NS}text") if t.get("class") == "nummer"]
+    assert nummers and all(float(t.get("font-size")) >= 12 for t in nummers)
+
+
+def test_without_moments_of_truth_the_drawing_keeps_its_size():
+    svg = tekenen(momenten=[m for m in MOMENTEN if not m.moment_van_waarheid])
     assert float(svg.get("height")) == 320
+    assert not _voetnoot(svg)
 
 
 # --- the table ------------------------------------------------------------------------------------

@@ -93,6 +93,18 @@ def test_the_figures_carry_their_summary_as_alternative_text(met_reis_en_6p):
     assert any("Flitsformule" in alt and prijs in alt for alt in alts)
 
 
+def test_the_card_lists_every_moment_of_truth_with_its_full_title(met_reis_en_6p):
+    pytest.importorskip("weasyprint")
+    fasen = list(met_reis_en_6p.klantreis.fasen.all())
+    lang = "Krijgt na drie weken een brief waarin staat welke bijlagen er nog altijd ontbreken"
+    titels = [lang, *(f"Moment van waarheid nummer {i} in de fase" for i in range(2, 8))]
+    for i, titel in enumerate(titels):
+        ContactmomentFactory(fase=fasen[i % len(fasen)], beleving=-1, moment_van_waarheid=True, titel=titel)
+    tekst, _paginas = _tekst(trajectkaart_pdf(traject=met_reis_en_6p))
+    for titel in [*titels, "Levert bijlagen na"]:  # none cut off, none left out for want of room
+        assert titel in tekst, titel
+
+
 def test_without_journey_or_formule_the_card_has_neither_section(traject):
     pytest.importorskip("weasyprint")
     context = trajectkaart_context(traject=traject)

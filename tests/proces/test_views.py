@@ -28,6 +28,11 @@ from verbeterplan.services import verbeterpunt_vastleggen
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
+def op_het_scherm(inhoud: str) -> str:
+    """The page without the diagram's copy for paper (`proces-diagram-afdruk`, the same steps in rows)."""
+    return re.sub(r'<div id="proces-diagram-afdruk".*?</div></div>', "", inhoud, flags=re.S)
+
+
 @pytest.fixture
 def pa(gebruikers):
     return gebruikers[Rol.PROCESADVISEUR]
@@ -188,7 +193,8 @@ def test_the_process_page_shows_the_diagram_the_figures_and_the_steps(client_pa,
     response = client_pa.get(versie.get_absolute_url())
     assert response.status_code == 200
     inhoud = response.content.decode()
-    assert inhoud.count('class="swimlane-stap') == 4
+    assert op_het_scherm(inhoud).count('class="swimlane-stap') == 4
+    assert 'id="proces-diagram-afdruk"' in inhoud  # and the same steps in rows for paper
     assert re.search(r'data-kengetal="aantal_verspilling">1<', inhoud)
     assert re.search(r'data-kengetal="overdrachten">2<', inhoud)  # Aanvrager → KCC → Vergunningverlener
     for naam in ("Indienen", "Registreren", "Beoordelen", "Aanvulling vragen"):
@@ -316,8 +322,8 @@ class TestStapToevoegen:
         assert 'role="status"' in inhoud  # "Step 4 … added." near the form, for the focus handling
         assert 'id="id_nieuw-naam"' in inhoud  # the form stays open for the next step
         assert 'id="proces-diagram"' in inhoud and 'id="proces-kengetallen"' in inhoud
-        assert inhoud.count('hx-swap-oob="true"') == 2
-        assert inhoud.count('class="swimlane-stap') == 4
+        assert inhoud.count('hx-swap-oob="true"') == 3  # the diagram (on screen and for paper), figures
+        assert op_het_scherm(inhoud).count('class="swimlane-stap') == 4
         assert versie.stappen.count() == 4
 
     def test_add_a_step_opens_the_form_in_place_with_the_focus_in_it(self, client_pa, versie):
@@ -374,7 +380,7 @@ class TestStapBewerken:
         assert inhoud.startswith(f'<tr id="stap-{tweede.pk}"')
         assert inhoud.count("<tr") == 1
         assert 'role="status"' in inhoud
-        assert inhoud.count('hx-swap-oob="true"') == 3  # diagram, figures, the actors' datalist
+        assert inhoud.count('hx-swap-oob="true"') == 4  # diagram (screen, paper), figures, actors
         tweede.refresh_from_db()
         assert (tweede.naam, tweede.wachttijd) == ("Ontvangst registreren", Decimal("0.5"))
 
@@ -615,7 +621,7 @@ def test_the_process_page_has_bounded_queries(client_pa, groot, django_assert_ma
     versie = groot(aantal)
     with django_assert_max_num_queries(PROCESPAGINA):
         response = client_pa.get(versie.get_absolute_url())
-    assert response.content.decode().count('class="swimlane-stap') == aantal
+    assert op_het_scherm(response.content.decode()).count('class="swimlane-stap') == aantal
 
 
 @pytest.mark.parametrize("aantal", [5, 60])

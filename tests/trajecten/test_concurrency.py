@@ -13,6 +13,8 @@ from trajecten import services
 from trajecten.choices import GebeurtenisSoort, Rol, SessieSoort, Stap, StapStatusKeuze
 from trajecten.models import Gebeurtenis
 from trajecten.services import WorkflowFout
+from trajecten.services.traject import BASISVELDEN
+from wasstraat.bewerking import Bewerkingsconflict, versie_van
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -79,13 +81,14 @@ def test_two_people_completing_the_same_step_at_once_make_one_transition(stap_1_
 
 def test_two_edits_of_the_same_version_keep_one_and_refuse_the_other(stap_1_bezig):
     traject, eerste, tweede = stap_1_bezig
+    gezien = versie_van(traject, BASISVELDEN)
     uitkomsten = gelijktijdig(
-        lambda: services.traject_wijzigen(traject=traject, door=eerste, versie=1, titel="Van A"),
-        lambda: services.traject_wijzigen(traject=traject, door=tweede, versie=1, titel="Van B"),
+        lambda: services.traject_wijzigen(traject=traject, door=eerste, gezien=gezien, titel="Van A"),
+        lambda: services.traject_wijzigen(traject=traject, door=tweede, gezien=gezien, titel="Van B"),
     )
     geweigerd = [u for u in uitkomsten if isinstance(u, Exception)]
-    assert len(geweigerd) == 1 and isinstance(geweigerd[0], WorkflowFout), uitkomsten
+    assert len(geweigerd) == 1 and isinstance(geweigerd[0], Bewerkingsconflict), uitkomsten
     traject.refresh_from_db()
-    assert traject.versie == 2
     assert traject.titel in {"Van A", "Van B"}
+    assert [w.nu for w in geweigerd[0].wijzigingen] == [traject.titel]
     assert Gebeurtenis.objects.filter(traject=traject, soort=GebeurtenisSoort.TRAJECT_GEWIJZIGD).count() == 1

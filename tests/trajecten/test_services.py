@@ -31,9 +31,11 @@ from trajecten.choices import (
 from trajecten.models import Gebeurtenis, Teamlid, Traject, TrajectUserObjectPermission
 from trajecten.permissions import rechten_voor, rechten_voor_rollen, traject_met_recht
 from trajecten.services import WorkflowFout
+from trajecten.services.traject import BASISVELDEN
 from verbeterplan.choices import VerbeterpuntBron
 from verbeterplan.services import verbeterpunt_vastleggen
 from wasstraat.accounts.models import Groep
+from wasstraat.bewerking import Bewerkingsconflict, versie_van
 
 pytestmark = pytest.mark.django_db
 
@@ -118,42 +120,57 @@ def test_a_trajectory_cannot_end_before_it_starts():
 # --- traject_wijzigen ---------------------------------------------------------------------------
 
 
-def test_changing_the_basics_raises_the_version_and_records_the_changed_fields(traject, gebruikers):
+def test_changing_the_basics_records_the_changed_fields(traject, gebruikers):
     traject = services.traject_wijzigen(
         traject=traject,
         door=gebruikers[Rol.PROCESEIGENAAR],
-        versie=1,
+        gezien=versie_van(traject, BASISVELDEN),
         titel="Nieuwe titel",
         doel=traject.doel,
     )
-    assert (traject.titel, traject.versie) == ("Nieuwe titel", 2)
+    assert traject.titel == "Nieuwe titel"
     [gewijzigd] = gebeurtenissen(traject, GebeurtenisSoort.TRAJECT_GEWIJZIGD)
     assert gewijzigd.actor == gebruikers[Rol.PROCESEIGENAAR]
     assert list(gewijzigd.gegevens["wijzigingen"]) == ["titel"]
     assert gewijzigd.gegevens["wijzigingen"]["titel"][1] == "Nieuwe titel"
 
 
-def test_a_change_on_a_stale_version_is_refused(traject, gebruikers):
-    services.traject_wijzigen(traject=traject, door=gebruikers[Rol.PROJECTLEIDER], versie=1, titel="Eerste")
-    with pytest.raises(WorkflowFout) as fout:
+def test_a_change_on_a_stale_version_is_refused_and_says_what_changed(traject, gebruikers):
+    gezien = versie_van(traject, BASISVELDEN)
+    services.traject_wijzigen(
+        traject=traject, door=gebruikers[Rol.PROJECTLEIDER], gezien=gezien, titel="Eerste"
+    )
+    with pytest.raises(Bewerkingsconflict) as fout:
         services.traject_wijzigen(
-            traject=traject, door=gebruikers[Rol.PROCESEIGENAAR], versie=1, titel="Tweede"
+            traject=traject, door=gebruikers[Rol.PROCESEIGENAAR], gezien=gezien, titel="Tweede"
         )
-    assert "Someone else changed this trajectory" in fout.value.berichten[0]
+    assert [(w.veld, w.nu) for w in fout.value.wijzigingen] == [("titel", "Eerste")]
     traject.refresh_from_db()
-    assert (traject.titel, traject.versie) == ("Eerste", 2)
+    assert traject.titel == "Eerste"
+    # With the version the conflict carries, saving again is a deliberate choice and goes through.
+    services.traject_wijzigen(
+        traject=traject, door=gebruikers[Rol.PROCESEIGENAAR], gezien=fout.value.nieuwe_versie, titel="Tweede"
+    )
+    traject.refresh_from_db()
+    assert traject.titel == "Tweede"
+
+
+def test_a_change_to_other_fields_in_the_meantime_is_no_conflict(traject, gebruikers):
+    gezien = versie_van(traject, BASISVELDEN)
+    services.traject_pauzeren(traject=traject, door=gebruikers[Rol.PROJECTLEIDER], reden="Vakantie")
+    services.traject_wijzigen(traject=traject, door=gebruikers[Rol.PROCESEIGENAAR], gezien=gezien, titel="X")
+    traject.refresh_from_db()
+    assert traject.titel == "X"
 
 
 def test_a_change_that_changes_nothing_records_nothing(traject, gebruikers):
     services.traject_wijzigen(
         traject=traject,
         door=gebruikers[Rol.PROJECTLEIDER],
-        versie=1,
+        gezien=versie_van(traject, BASISVELDEN),
         titel=traject.titel,
         aanleiding=traject.aanleiding,
     )
-    traject.refresh_from_db()
-    assert traject.versie == 1
     assert gebeurtenissen(traject, GebeurtenisSoort.TRAJECT_GEWIJZIGD) == []
 
 
@@ -162,12 +179,11 @@ def test_invalid_basics_are_refused_and_not_saved(traject, gebruikers):
         services.traject_wijzigen(
             traject=traject,
             door=gebruikers[Rol.PROJECTLEIDER],
-            versie=1,
             startdatum=dt.date(2026, 5, 1),
             einddatum=dt.date(2026, 1, 1),
         )
     traject.refresh_from_db()
-    assert traject.startdatum is None and traject.versie == 1
+    assert traject.startdatum is None
 
 
 @pytest.mark.parametrize(
@@ -185,7 +201,7 @@ def test_invalid_basics_are_refused_and_not_saved(traject, gebruikers):
 )
 def test_only_projectleider_and_proceseigenaar_change_the_basics(traject, gebruikers, rol):
     with pytest.raises(PermissionDenied):
-        services.traject_wijzigen(traject=traject, door=gebruikers[rol], versie=1, titel="X")
+        services.traject_wijzigen(traject=traject, door=gebruikers[rol], titel="X")
 
 
 # --- pause, resume, stop ------------------------------------------------------------------------
@@ -462,7 +478,7 @@ def test_management_sees_every_trajectory_read_only(gebruikers):
         with pytest.raises(PermissionDenied):
             traject_met_recht(manager, traject.pk, "change_traject")
     with pytest.raises(PermissionDenied):
-        services.traject_wijzigen(traject=trajecten[0], door=manager, versie=1, titel="X")
+        services.traject_wijzigen(traject=trajecten[0], door=manager, titel="X")
     with pytest.raises(PermissionDenied):
         services.teamlid_toevoegen(traject=trajecten[0], door=manager, gebruiker=manager, rol=Rol.SPONSOR)
 

@@ -96,6 +96,81 @@ def test_the_page_says_who_acts_next(gedeeld: Omgeving):
     assert str(gedeeld.persoon(Rol.KLANTREISCOACH)) in tekst(stapkaart(response, "4"))
 
 
+def _element(response, ident: str) -> str:
+    """The start tag of the element with `id="<ident>"` (its tag name and attributes)."""
+    element = stapkaart(response, ident)
+    return f"<{element.name} " + " ".join(f'{k}="{v}"' for k, v in element.attributes)
+
+
+def _in_uitvoering(traject) -> None:
+    """Step 1 done, 2 and 3a in progress, 4 done: as the demo's omgevingsvergunning."""
+    zet_stappen(
+        traject,
+        {
+            Stap.S1: StapStatusKeuze.AFGEROND,
+            Stap.S2: StapStatusKeuze.BEZIG,
+            Stap.S3A: StapStatusKeuze.BEZIG,
+            Stap.S4: StapStatusKeuze.AFGEROND,
+        },
+        traject_status=TrajectStatus.LOPEND,
+    )
+
+
+def test_the_steps_in_progress_come_first_with_what_blocks_them_and_each_step_shows_once(gedeeld: Omgeving):
+    _in_uitvoering(gedeeld.traject)
+    response = ingelogd(gedeeld.persoon(Rol.SPONSOR)).get(gedeeld.traject.get_absolute_url())
+    inhoud = response.content.decode()
+    for stap in Stap:
+        assert inhoud.count(f'id="stap-{stap.value}"') == 1, stap  # no card repeated
+    posities = {stap: inhoud.index(f'id="stap-{stap.value}"') for stap in Stap}
+    lopend, overig = [Stap.S2, Stap.S3A], [s for s in Stap if s not in (Stap.S2, Stap.S3A)]
+    assert max(posities[s] for s in lopend) < min(posities[s] for s in overig)
+    for stap in lopend:  # a card, open, saying what is missing and who completes it
+        assert _element(response, stap.value).startswith("<article ")
+        kaart = tekst(stapkaart(response, stap.value))
+        assert nl("Still missing") in kaart and nl("Who acts next") in kaart
+    assert str(gedeeld.persoon(Rol.PROCESEIGENAAR)) in tekst(stapkaart(response, "2"))
+    for stap in overig:  # the rest on demand: a closed <details> that still names the step and its rule
+        start = _element(response, stap.value)
+        assert start.startswith("<details ") and " open" not in start, start
+        with translation.override("nl"):
+            assert str(stap.label) in tekst(stapkaart(response, stap.value))
+
+
+def test_a_step_waiting_for_others_says_what_it_waits_for_not_who_acts_next(gedeeld: Omgeving):
+    _in_uitvoering(gedeeld.traject)
+    response = ingelogd(gedeeld.persoon(PL)).get(gedeeld.traject.get_absolute_url())
+    wachtend = tekst(stapkaart(response, "5"))  # step 5 needs 3a and 3b
+    assert nl("Who acts next") not in wachtend
+    assert nl("Waits for") in wachtend
+    with translation.override("nl"):
+        assert str(Stap.S3A.label) in wachtend and str(Stap.S3B.label) in wachtend
+    afgerond = tekst(stapkaart(response, "1"))
+    assert nl("Who acts next") not in afgerond and nl("To be completed by") not in afgerond
+
+
+def test_a_step_that_can_start_is_offered_with_who_may_start_it(gedeeld: Omgeving):
+    response = ingelogd(gedeeld.persoon(PL)).get(gedeeld.traject.get_absolute_url())  # a draft
+    kaart = tekst(stapkaart(response, "1"))
+    assert nl("Who can start it") in kaart
+    assert str(gedeeld.persoon(PL)) in kaart
+    assert nl("Can start now") in tekst(html(response))
+    assert "1/start" in stapacties(response)
+    assert not _element(response, "1").startswith("<details")  # shown, not hidden behind a click
+
+
+def test_every_action_stays_on_the_page_for_the_steps_opened_on_demand(gedeeld: Omgeving):
+    zet_stappen(
+        gedeeld.traject,
+        {Stap.S1: StapStatusKeuze.AFGEROND, Stap.S3A: StapStatusKeuze.AFGEROND},
+        traject_status=TrajectStatus.LOPEND,
+    )
+    response = ingelogd(gedeeld.persoon(Rol.PROCESADVISEUR)).get(gedeeld.traject.get_absolute_url())
+    assert {"3a/heropenen", "3b/start", "3b/overslaan"} <= stapacties(response)
+    heropenen = reverse("trajecten:stap_actie", args=[gedeeld.traject.pk, "3a", "heropenen"])
+    assert heropenen in links_en_formulieren(stapkaart(response, "3a"))  # inside the step's own line
+
+
 def test_the_page_names_a_role_nobody_holds_yet(db):
     projectleider = UserFactory()
     traject = TrajectFactory(aangemaakt_door=projectleider)

@@ -30,6 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import UserFactory, zet_stappen
 from tests.views import (
+    matrix_accounts,
     matrix_alternatieven,
     matrix_bpmn,
     matrix_controle,
@@ -246,6 +247,7 @@ MATRIX: dict[str, list[Controle]] = {
     "trajecten:tijdlijn": [get(BEKIJKEN, _traject)],
     "trajecten:trajectkaart": [get(BEKIJKEN, _traject)],
     "trajecten:team": [get(BEKIJKEN, _traject), post(TEAM_BEHEREN, _iemand_toevoegen)],
+    "trajecten:team_personen": [get(TEAM_BEHEREN, _traject)],  # the picker's matches (htmx)
     "trajecten:teamlid_verwijderen": [
         get(TEAM_BEHEREN, _iemand_om_te_verwijderen),
         post(TEAM_BEHEREN, _iemand_om_te_verwijderen),
@@ -282,6 +284,7 @@ for _module in (
     matrix_interviews,
     matrix_alternatieven,
     matrix_serviceformules,
+    matrix_accounts,
 ):
     assert not set(_module.RIJEN) & set(MATRIX), _module.__name__
     MATRIX.update(_module.RIJEN)
@@ -293,9 +296,13 @@ VRIJGESTELD: dict[str, str] = {
     "set_language": "Django's language switch (i18n): no data",
     "gezondheid": "the health check of the container orchestrator: public, answers 'ok'",
     "huisstijl_css": "the house-style stylesheet, also needed by the login page: public, no data",
+    # Single sign-on: open to everyone like the login page, 404 while it is off (tests/sso).
+    "oidc_authentication_init": "single sign-on: sends the browser to the provider to log in",
+    "oidc_authentication_callback": "single sign-on: the provider's answer, logs the person in or not",
+    "oidc_logout": "single sign-on: the same logout as 'logout' (a POST for anyone)",
 }
 VRIJGESTELDE_NAAMRUIMTEN: dict[str, str] = {
-    "admin": "Django's admin (master data) has its own staff login and model permissions",
+    "admin": "Django's admin (master data): its own matrix in test_beheermatrix.py (matrix_beheer.py)",
 }
 
 
@@ -396,7 +403,16 @@ def test_every_url_has_a_row_in_the_matrix():
 
 
 def test_the_exemptions_are_few_and_each_has_a_reason():
-    assert set(VRIJGESTELD) == {"login", "logout", "set_language", "gezondheid", "huisstijl_css"}
+    assert set(VRIJGESTELD) == {
+        "login",
+        "logout",
+        "set_language",
+        "gezondheid",
+        "huisstijl_css",
+        "oidc_authentication_init",
+        "oidc_authentication_callback",
+        "oidc_logout",
+    }
     assert set(VRIJGESTELDE_NAAMRUIMTEN) == {"admin"}
     assert all(reden.strip() for reden in [*VRIJGESTELD.values(), *VRIJGESTELDE_NAAMRUIMTEN.values()])
     assert set(VRIJGESTELD) <= set(_url_namen(get_resolver())), "an exemption for a URL that is gone"

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from wasstraat.bewerking import Bewerkingsconflict, VersieFormMixin
+
 from ..services.traject import WorkflowFout
 
 
-class ServicefoutenMixin:
+class ServicefoutenMixin(VersieFormMixin):
     """Lets a view put a service's refusal on the form: a `ValidationError` at the field it concerns, a
     `WorkflowFout` (a rule that refuses the move) above the form.
 
     Services validate with the model's `full_clean()`; their errors name model fields. Errors for a
-    field the form has land at that field, the rest above the form, so the user's input stays.
+    field the form has land at that field, the rest above the form, so the user's input stays. A
+    `Bewerkingsconflict` (someone else saved in between) also carries the new version onto the form,
+    see `wasstraat.bewerking`.
     """
 
     def servicefout_tonen(self, fout: ValidationError | WorkflowFout) -> None:
+        if isinstance(fout, Bewerkingsconflict):
+            self.conflict_tonen(fout)
         if isinstance(fout, WorkflowFout):
             for bericht in fout.berichten:
                 self.add_error(None, bericht)  # type: ignore[attr-defined]

@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wasstraat.datumvelden import DatumVeld
 from wasstraat.svg import getal
 
 from ..choices import KpiRichting, Meetfrequentie
 from ..models import Kpi
 from ..services.kpi import KPI_VELDEN
 from .fouten import ServicefoutenMixin
-from .traject import DATUM_FORMATEN, DatumInvoer
 
 
 def _label(naam: str):
@@ -76,7 +76,7 @@ class DecimaalVeld(forms.DecimalField):
 
 
 def _datumveld(naam: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=_label(naam), widget=DatumInvoer(), input_formats=DATUM_FORMATEN, **kwargs)
+    return DatumVeld(label=_label(naam), **kwargs)
 
 
 class KpiForm(ServicefoutenMixin, forms.Form):
@@ -130,6 +130,8 @@ class KpiForm(ServicefoutenMixin, forms.Form):
             "bron",
             *(["reden"] if "reden" in self.fields else []),
         )
+        if kpi is not None:
+            self.versie_volgen(kpi, KPI_VELDEN)
 
     def servicevelden(self) -> dict:
         """The KPI's fields as keyword arguments for `kpi_aanmaken` / `kpi_wijzigen` (without `reden`)."""
@@ -143,7 +145,7 @@ class KpiForm(ServicefoutenMixin, forms.Form):
 class MetingForm(ServicefoutenMixin, forms.Form):
     """One measurement: date, value and an optional note."""
 
-    datum = forms.DateField(label=_("Date"), widget=DatumInvoer(), input_formats=DATUM_FORMATEN)
+    datum = DatumVeld(label=_("Date"))
     waarde = DecimaalVeld(label=_("Value"), help_text=_("E.g. 42,5"))
     toelichting = forms.CharField(
         label=_("Note"),

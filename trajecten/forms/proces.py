@@ -56,14 +56,25 @@ class ProcesVersieForm(ServicefoutenMixin, forms.Form):
         help_text=_("Every step is copied, in order, with its branches."),
     )
 
-    def __init__(self, *args, traject: Traject, bewerken: bool = False, **kwargs) -> None:
+    def __init__(self, *args, traject: Traject, bewerken: ProcesVersie | None = None, **kwargs) -> None:
+        """`bewerken`: the version being edited (then only its name and explanation)."""
+        if bewerken is not None:
+            kwargs.setdefault("initial", {}).update(
+                {"naam": bewerken.naam, "toelichting": bewerken.toelichting}
+            )
         super().__init__(*args, **kwargs)
-        if bewerken:
+        if bewerken is not None:
             del self.fields["soort"]
             del self.fields["kopie_van"]
         else:
             self.fields["kopie_van"].queryset = traject.procesversies.order_by("soort", "-aangemaakt_op")
         self.helper = _helper()
+        if bewerken is not None:
+            self.versie_volgen(bewerken, ("naam", "toelichting"))
+
+    def versiegegevens(self) -> dict:
+        """Name and explanation, as keyword arguments for `procesversie_wijzigen`."""
+        return {naam: self.cleaned_data[naam] for naam in ("naam", "toelichting")}
 
 
 def _zonder_nullen(getal: Decimal) -> Decimal:
@@ -167,6 +178,8 @@ class ProcesStapForm(ServicefoutenMixin, forms.ModelForm):
         else:
             del self.fields["na"]
         self.helper = _helper(self._layout(nieuw))
+        if instance.pk:
+            self.versie_volgen(instance, self.Meta.fields)
 
     @staticmethod
     def _layout(nieuw: bool) -> Layout:

@@ -11,20 +11,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wasstraat.accounts.models import User
+from wasstraat.datumvelden import DatumTijdVeld  # naive times are read in TIME_ZONE
 
 from ..choices import SessieSoort
 from ..models import Sessie, Traject
+from ..services.traject import SESSIEVELDEN
 from .fouten import ServicefoutenMixin
-
-#: What a `datetime-local` input sends and expects. Naive values are read in the current time zone
-#: (TIME_ZONE, Europe/Amsterdam), so 14:00 means 14:00 in Amsterdam, summer or winter.
-DATUMTIJD_FORMAAT = "%Y-%m-%dT%H:%M"
-
-
-class DatumTijdVeld(forms.DateTimeField):
-    """A date and time in a browser's native picker; typed Dutch input (31-12-2025 14:00) works too."""
-
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATUMTIJD_FORMAAT)
 
 
 class AanwezigenVeld(forms.ModelMultipleChoiceField):
@@ -93,16 +85,18 @@ class SessieForm(ServicefoutenMixin, forms.Form):
             "aanwezigen",
             "notities",
         )
+        if sessie is not None:
+            self.versie_volgen(sessie, (*SESSIEVELDEN, "aanwezigen"))
 
     @staticmethod
     def _beginwaarden(sessie: Sessie) -> dict:
-        velden = ("soort", "titel", "begint_op", "eindigt_op", "locatie", "online_link", "notities")
-        waarden = {naam: getattr(sessie, naam) for naam in velden}
+        waarden = {naam: getattr(sessie, naam) for naam in SESSIEVELDEN}
         waarden["aanwezigen"] = list(sessie.aanwezigen.values_list("pk", flat=True))
         return waarden
 
     def servicevelden(self) -> dict:
-        """The cleaned data as keyword arguments for `sessie_plannen` / `sessie_wijzigen`."""
-        data = dict(self.cleaned_data)
-        data["aanwezigen"] = list(data["aanwezigen"])
+        """The cleaned data as keyword arguments for `sessie_plannen` / `sessie_wijzigen` (without the
+        version, which the view passes to `sessie_wijzigen` itself)."""
+        data = {naam: self.cleaned_data[naam] for naam in SESSIEVELDEN}
+        data["aanwezigen"] = list(self.cleaned_data["aanwezigen"])
         return data

@@ -1,8 +1,9 @@
-"""Forms of the team page: adding a person to the trajectory team in a role."""
+"""Forms of the team page: finding a person and adding them to the trajectory team in a role."""
 
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,13 +21,35 @@ class GebruikerKeuzeVeld(forms.ModelChoiceField):
         return f"{naam} ({obj.afdeling})" if obj.afdeling_id else naam
 
 
+class PersoonZoekForm(forms.Form):
+    """The search of the team picker: a GET of the team page or of its matches; the add form sends
+    the term along so the matches come back with the form."""
+
+    zoek = forms.CharField(label=_("Search for a person"), required=False, max_length=100)
+
+    def zoekterm(self) -> str:
+        """The term, or "" when it is too long to be a name."""
+        return self.cleaned_data["zoek"] if self.is_valid() else ""
+
+
 class TeamlidForm(ServicefoutenMixin, forms.Form):
-    """A person and the role they get; specialists also need their discipline."""
+    """A person (chosen from the matches of a search) and the role they get; specialists also need
+    their discipline.
+
+    Any active account is a valid choice; the page offers only the matches of the search (the
+    template lays them out as radio buttons), never a list of everybody.
+    """
 
     gebruiker = GebruikerKeuzeVeld(
         label=_("Person"),
-        queryset=User.objects.none(),
-        empty_label=_("Choose a person"),
+        queryset=User.objects.filter(is_active=True).select_related("afdeling"),
+        # The choices on the page are the search's matches (team_personen.html); the widget must never
+        # list the queryset: a radio button per account is the 2,000-option page this replaced.
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Search for the person and choose them from the results."),
+            "invalid_choice": _("This person cannot be chosen; search again and choose from the results."),
+        },
     )
     rol = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Rol.choices])
     discipline = forms.ChoiceField(
@@ -38,14 +61,14 @@ class TeamlidForm(ServicefoutenMixin, forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gebruiker"].queryset = (
-            User.objects.filter(is_active=True)
-            .select_related("afdeling")
-            .order_by("first_name", "last_name", "username")
-        )
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template writes the <form> with its htmx attributes
         self.helper.disable_csrf = True
+        self.helper.layout = Layout("rol", "discipline")  # the person: the search results (template)
+
+    def gekozen(self) -> User | None:
+        """The person the user chose, if that choice is valid (kept when the form comes back)."""
+        return getattr(self, "cleaned_data", {}).get("gebruiker")
 
     def clean(self) -> dict:
         data = super().clean()

@@ -10,32 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from serviceformules.models import Product
 from wasstraat.accounts.models import Afdeling
+from wasstraat.datumvelden import DatumInvoer, DatumVeld
 
 from ..choices import Stap, TrajectStatus
 from ..models import Traject
 from .fouten import ServicefoutenMixin
 
-#: ISO first (what <input type="date"> sends), then the ways Dutch people type a date.
-DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y"]
-
-
-class DatumInvoer(forms.DateInput):
-    """A native date picker; the browser shows it in the user's (Dutch) locale."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict | None = None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
 
 class TrajectForm(ServicefoutenMixin, forms.ModelForm):
     """The basics of a trajectory, for creating and editing it.
 
-    When editing, the hidden `versie` carries the version the user started from, so the service
-    can refuse to overwrite someone else's change made in the meantime.
+    When editing, the form carries the version the user started from (`wasstraat.bewerking`), so the
+    service can refuse to overwrite someone else's change made in the meantime.
     """
-
-    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     class Meta:
         model = Traject
@@ -46,6 +33,7 @@ class TrajectForm(ServicefoutenMixin, forms.ModelForm):
             "startdatum": DatumInvoer(),
             "einddatum": DatumInvoer(),
         }
+        field_classes = {"startdatum": DatumVeld, "einddatum": DatumVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,12 +45,6 @@ class TrajectForm(ServicefoutenMixin, forms.ModelForm):
         product.queryset = Product.objects.filter(actief).select_related("afdeling")
         product.help_text = _("Only active products and services can be chosen.")
         product.empty_label = _("Choose a product or service")
-        for naam in ("startdatum", "einddatum"):
-            self.fields[naam].input_formats = DATUM_FORMATEN
-        if self.bewerken:
-            self.fields["versie"].initial = self.instance.versie
-        else:
-            del self.fields["versie"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -75,18 +57,9 @@ class TrajectForm(ServicefoutenMixin, forms.ModelForm):
                 Div("einddatum", css_class="col-sm-6"),
                 css_class="row",
             ),
-            *(["versie"] if self.bewerken else []),
         )
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.bewerken and cleaned.get("versie") is None:
-            # A hidden field cannot show its own error: say it at the top of the form.
-            self.errors.pop("versie", None)
-            raise forms.ValidationError(
-                _("The form is incomplete. Reload the page and try again."), code="versie"
-            )
-        return cleaned
+        if self.bewerken:
+            self.versie_volgen(self.instance, self.Meta.fields)
 
     def basisgegevens(self) -> dict:
         """The cleaned basics, as keyword arguments for the services."""

@@ -86,7 +86,12 @@ class Traject(models.Model):
                 name="traject_gestopt_met_reden",
             ),
         ]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            # The order of "Mijn trajecten" (selectors.trajecten_lijst): a page without a sort. The
+            # search on the title has a trigram index on PostgreSQL (migration 0005).
+            models.Index(fields=["-gewijzigd_op", "-id"], name="traject_lijst_volgorde_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.titel
@@ -130,6 +135,9 @@ class StapStatus(models.Model):
                 condition=Q(status__in=StapStatusKeuze.values), name="stapstatus_status_geldig"
             ),
         ]
+        # The list's filter "step in progress" looks rows up by step and status; with the trajectory
+        # in the index too, PostgreSQL answers it (and the count) from the index alone.
+        indexes = [models.Index(fields=["stap", "status", "traject"], name="stapstatus_stap_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.traject}: {self.get_stap_display()} ({self.get_status_display()})"

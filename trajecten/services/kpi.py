@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 from wasstraat.svg import datum as datum_tekst
 from wasstraat.svg import getal
 
@@ -148,18 +149,20 @@ def kpi_aanmaken(*, traject: Traject, door: User, **velden) -> Kpi:
 
 
 @transaction.atomic
-def kpi_wijzigen(*, kpi: Kpi, door: User, reden: str = "", **velden) -> Kpi:
+def kpi_wijzigen(*, kpi: Kpi, door: User, reden: str = "", gezien: str | None = None, **velden) -> Kpi:
     """Change a KPI. An approved KPI's definition, unit, baseline or target only changes with a reason.
 
     Such a change is kept in the timeline with the old and the new values and the reason; the
     approval stays. Other changes, and any change to an unapproved KPI, are logged briefly. The `kpi`
-    passed in is not changed; the saved KPI is returned.
+    passed in is not changed; the saved KPI is returned. `gezien`: the version the user edited
+    (`wasstraat.bewerking`).
     """
     _eis_recht(door, kpi.traject, BEHEREN)
     _eis_kpi_velden(velden)
     traject = _vergrendel(kpi.traject)
     _eis_open(traject)
     kpi = _vers(kpi, traject)
+    versie_controleren(kpi, gezien=gezien, velden=velden)
     oud = {naam: getattr(kpi, naam) for naam in velden}
     for naam, waarde in velden.items():
         setattr(kpi, naam, waarde)

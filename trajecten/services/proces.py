@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from ..choices import GebeurtenisSoort, TrajectStatus, VersieStatus
 from ..models import ProcesStap, ProcesVersie, Traject
@@ -202,9 +203,13 @@ VERSIEVELDEN = ("naam", "toelichting")
 
 
 @transaction.atomic
-def procesversie_wijzigen(*, versie: ProcesVersie, door: User, **velden: Any) -> ProcesVersie:
-    """Change a version's name or explanation (its kind is fixed when it is created)."""
+def procesversie_wijzigen(
+    *, versie: ProcesVersie, door: User, gezien: str | None = None, **velden: Any
+) -> ProcesVersie:
+    """Change a version's name or explanation (its kind is fixed when it is created). `gezien`: the
+    version the user edited (`wasstraat.bewerking`)."""
     _traject, versie = _vergrendel_versie(versie, door)
+    versie_controleren(versie, gezien=gezien, velden=velden)
     oud = versie.naam
     gewijzigd = []
     for naam, waarde in velden.items():
@@ -291,10 +296,14 @@ def processtap_toevoegen(
 
 
 @transaction.atomic
-def processtap_wijzigen(*, stap: ProcesStap, door: User, **velden: Any) -> ProcesStap:
-    """Change a step's content (name, actor, times, LEAN classification, branch, ...)."""
+def processtap_wijzigen(
+    *, stap: ProcesStap, door: User, gezien: str | None = None, **velden: Any
+) -> ProcesStap:
+    """Change a step's content (name, actor, times, LEAN classification, branch, ...). `gezien`: the
+    version the user edited (`wasstraat.bewerking`)."""
     _traject, versie = _vergrendel_versie(stap.versie, door)
     stap = _stap_van(stap, versie)
+    versie_controleren(stap, gezien=gezien, velden=velden)
     gewijzigd = []
     for naam, waarde in _stapvelden(velden).items():
         if getattr(stap, naam) != waarde:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from serviceformules.models import Product
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_controleren
 
 from .. import workflow
 from ..choices import (
@@ -30,7 +31,8 @@ from ..choices import (
     TrajectStatus,
 )
 from ..models import Gebeurtenis, Sessie, StapStatus, Teamlid, Traject
-from ..permissions import rechten_bijwerken, rechten_voor
+from ..permissions import NIET_ZELF_TOEKENNEN, rechten_bijwerken, rechten_voor
+from ..rolwijzigingen import rolwijziging_melden
 
 
 class WorkflowFout(Exception):
@@ -108,17 +110,12 @@ BASISVELDEN = ("product", "titel", "aanleiding", "doel", "startdatum", "einddatu
 
 
 @transaction.atomic
-def traject_wijzigen(*, traject: Traject, door: User, versie: int, **velden) -> Traject:
-    """Change the basics. `versie` is the version the user edited; a newer one means a conflict."""
+def traject_wijzigen(*, traject: Traject, door: User, gezien: str | None = None, **velden) -> Traject:
+    """Change the basics. `gezien` is the version the user edited (`wasstraat.bewerking`): a change to
+    one of these fields by someone else since then is a `Bewerkingsconflict`."""
     _eis_recht(door, traject, "change_traject")
     traject = _vergrendel(traject)
-    if traject.versie != versie:
-        raise WorkflowFout(
-            _(
-                "Someone else changed this trajectory in the meantime. Reload the page "
-                "to see their changes; your input is still in the form."
-            )
-        )
+    versie_controleren(traject, gezien=gezien, velden=velden)
     gewijzigd = {}
     for naam, waarde in velden.items():
         if naam not in BASISVELDEN:
@@ -352,6 +349,7 @@ def _lid_toevoegen(*, traject: Traject, door: User, gebruiker: User, rol: str, d
         % {"persoon": gebruiker, "rol": lid.rol_in_zin},
         gegevens={"gebruiker": gebruiker.pk, "rol": rol, "discipline": discipline},
     )
+    rolwijziging_melden(teamlid=lid, door=door, toegekend=True)
     if gebruiker != door:
         from ..tasks import welkom_teamlid  # tasks call services; import here avoids a cycle
 
@@ -370,6 +368,15 @@ def teamlid_toevoegen(
         raise ValidationError({"gebruiker": _("This person already has this role in the team.")})
     if not gebruiker.is_active:
         raise ValidationError({"gebruiker": _("This account is inactive.")})
+    if gebruiker == door and rol in NIET_ZELF_TOEKENNEN:
+        raise ValidationError(
+            {
+                "rol": _(
+                    "You cannot give yourself this role: it opens the interview notes. Someone else "
+                    "who manages the team must give it to you."
+                )
+            }
+        )
     return _lid_toevoegen(traject=traject, door=door, gebruiker=gebruiker, rol=rol, discipline=discipline)
 
 
@@ -396,6 +403,7 @@ def teamlid_verwijderen(*, teamlid: Teamlid, door: User) -> None:
         omschrijving=_("%(persoon)s no longer has the role %(rol)s.") % {"persoon": gebruiker, "rol": label},
         gegevens={"gebruiker": gebruiker.pk, "rol": teamlid.rol, "discipline": teamlid.discipline},
     )
+    rolwijziging_melden(teamlid=teamlid, door=door, toegekend=False)
 
 
 # --- sessions -----------------------------------------------------------------------------------
@@ -442,12 +450,23 @@ def sessie_plannen(*, traject: Traject, door: User, aanwezigen: list[User] | Non
 
 
 @transaction.atomic
-def sessie_wijzigen(*, sessie: Sessie, door: User, aanwezigen: list[User] | None = None, **velden) -> Sessie:
-    """Change a session or record its notes."""
+def sessie_wijzigen(
+    *,
+    sessie: Sessie,
+    door: User,
+    aanwezigen: list[User] | None = None,
+    gezien: str | None = None,
+    **velden,
+) -> Sessie:
+    """Change a session or record its notes. `gezien`: the version the user edited
+    (`wasstraat.bewerking`)."""
     _eis_sessie_recht(door, sessie.traject, sessie.soort)
     if "soort" in velden:
         _eis_sessie_recht(door, sessie.traject, velden["soort"])
     _vergrendel(sessie.traject)
+    versie_controleren(
+        sessie, gezien=gezien, velden=[*velden, *(["aanwezigen"] if aanwezigen is not None else [])]
+    )
     for naam, waarde in velden.items():
         if naam not in SESSIEVELDEN:
             raise ValueError(naam)

@@ -178,7 +178,11 @@ def bewerken(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.kpi_wijzigen(
-                    kpi=kpi, door=request.user, reden=form.gegeven_reden(), **form.servicevelden()
+                    kpi=kpi,
+                    door=request.user,
+                    reden=form.gegeven_reden(),
+                    gezien=form.gezien_versie(),
+                    **form.servicevelden(),
                 )
             except (ValidationError, services.WorkflowFout) as fout:
                 form.servicefout_tonen(fout)

@@ -32,7 +32,7 @@ from ..models import ProcesStap, ProcesVersie, Traject
 from ..procesanalyse import kengetallen, tijd_tekst, vergelijking
 from ..services import WorkflowFout
 from ..services.proces import OMHOOG, OMLAAG, PROCESRECHT
-from ..swimlane import swimlane_svg
+from ..swimlane import swimlane_rijen, swimlane_svg
 from .hulp import traject_voor_pagina
 
 TAB = "proces"
@@ -160,6 +160,7 @@ def _inhoud(versie: ProcesVersie, stappen: list[ProcesStap]) -> dict:
         "kengetallen": figuren,
         "tijden": _tijden(figuren),
         "svg": swimlane_svg(versie=versie, stappen=stappen),
+        "svg_rijen": swimlane_rijen(versie=versie, stappen=stappen),  # for paper
     }
 
 
@@ -295,12 +296,13 @@ def versie_bewerken(request: HttpRequest, pk: int, versie_pk: int) -> HttpRespon
     versie = _versie(traject, versie_pk)
     if (weg := _eis_bewerkbaar(request, traject, rechten, versie)) is not None:
         return weg
-    beginwaarden = {"naam": versie.naam, "toelichting": versie.toelichting}
     data = request.POST if request.method == "POST" else None
-    form = ProcesVersieForm(data, initial=beginwaarden, traject=traject, bewerken=True)
+    form = ProcesVersieForm(data, traject=traject, bewerken=versie)
     if request.method == "POST" and form.is_valid():
         try:
-            services.procesversie_wijzigen(versie=versie, door=request.user, **form.cleaned_data)
+            services.procesversie_wijzigen(
+                versie=versie, door=request.user, gezien=form.gezien_versie(), **form.versiegegevens()
+            )
         except (WorkflowFout, ValidationError) as fout:
             form.servicefout_tonen(fout)
         else:
@@ -423,7 +425,9 @@ def stap_bewerken(request: HttpRequest, pk: int, versie_pk: int, stap_pk: int) -
     form = _stapform(versie, request.POST if request.method == "POST" else None, stap=stap)
     if request.method == "POST" and form.is_valid():
         try:
-            services.processtap_wijzigen(stap=stap, door=request.user, **form.stapgegevens())
+            services.processtap_wijzigen(
+                stap=stap, door=request.user, gezien=form.gezien_versie(), **form.stapgegevens()
+            )
         except (WorkflowFout, ValidationError) as fout:
             form.servicefout_tonen(fout)
         else:

@@ -61,11 +61,8 @@ def _formulier_afhandelen(form: SessieForm, opslaan: Callable[..., Sessie]) -> S
         return None
     try:
         return opslaan(**form.servicevelden())
-    except ValidationError as fout:
+    except (ValidationError, services.WorkflowFout) as fout:
         form.servicefout_tonen(fout)
-    except services.WorkflowFout as fout:
-        for bericht in fout.berichten:
-            form.add_error(None, bericht)
     return None
 
 
@@ -126,7 +123,9 @@ def bewerken(request: HttpRequest, pk: int, sessie_pk: int) -> HttpResponse:
         form = SessieForm(request.POST, traject=traject, soorten=soorten, sessie=sessie)
         opgeslagen = _formulier_afhandelen(
             form,
-            lambda **velden: services.sessie_wijzigen(sessie=sessie, door=request.user, **velden),
+            lambda **velden: services.sessie_wijzigen(
+                sessie=sessie, door=request.user, gezien=form.gezien_versie(), **velden
+            ),
         )
         if opgeslagen is not None:
             messages.success(request, _("Session “%(titel)s” saved.") % {"titel": opgeslagen.titel})

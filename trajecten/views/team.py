@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import services
+from .. import selectors, services
 from ..choices import Rol
-from ..forms.team import TeamlidForm
+from ..forms.team import PersoonZoekForm, TeamlidForm
 from ..models import Teamlid, Traject
 from ..permissions import BEKIJKEN, rechten_voor, traject_met_recht
 from ..voorwaarden import VEREISTE_ROLLEN
@@ -35,8 +36,16 @@ def _team_per_rol(traject: Traject) -> tuple[list[tuple[Rol, list[Teamlid]]], li
     return groepen, ontbrekend, len({lid.gebruiker_id for lid in leden})
 
 
+def _zoekterm(data) -> str:
+    return PersoonZoekForm(data).zoekterm()
+
+
 def _render_team(
-    request: HttpRequest, traject: Traject, rechten: frozenset[str], form: TeamlidForm | None
+    request: HttpRequest,
+    traject: Traject,
+    rechten: frozenset[str],
+    form: TeamlidForm | None,
+    zoek: str = "",
 ) -> HttpResponse:
     groepen, ontbrekend, aantal = _team_per_rol(traject)
     context = {
@@ -49,6 +58,8 @@ def _render_team(
         "aantal_personen": aantal,
         "mag_beheren": "beheer_team" in rechten,
     }
+    if form is not None:  # the picker: the matches of the search, and the person chosen before
+        context["gevonden"] = selectors.personen_zoeken(zoek=zoek, gekozen=form.gekozen())
     # htmx swaps only the team block (table + form); without JavaScript the whole page is served.
     template = f"{TEMPLATE}#team" if request.htmx else TEMPLATE
     return render(request, template, context)
@@ -57,11 +68,14 @@ def _render_team(
 @require_http_methods(["GET", "POST"])
 @login_required
 def team(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show the team by role; members who manage the team add people here."""
+    """Show the team by role; members who manage the team search for people and add them here.
+
+    Without JavaScript the search is a GET of this page (``?zoek=``) that shows the matches.
+    """
     if request.method != "POST":
         traject, rechten = traject_met_recht(request.user, pk)
         form = TeamlidForm() if "beheer_team" in rechten else None
-        return _render_team(request, traject, rechten, form)
+        return _render_team(request, traject, rechten, form, _zoekterm(request.GET))
 
     traject, rechten = traject_met_recht(request.user, pk, "beheer_team")
     form = TeamlidForm(request.POST)
@@ -78,8 +92,20 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if not request.htmx:
                 return redirect("trajecten:team", pk=traject.pk)
-            form = TeamlidForm()
-    return _render_team(request, traject, rechten, form)
+            return _render_team(request, traject, rechten, TeamlidForm())
+    return _render_team(request, traject, rechten, form, _zoekterm(request.POST))
+
+
+@require_GET
+@login_required
+@never_cache
+def personen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The matches of the team picker's search (``?zoek=``) as an HTML fragment for htmx: at most
+    `selectors.PERSONEN_MAX` active people. Only for who may manage this trajectory's team."""
+    traject, _rechten = traject_met_recht(request.user, pk, "beheer_team")
+    gevonden = selectors.personen_zoeken(zoek=_zoekterm(request.GET))
+    context = {"traject": traject, "gevonden": gevonden, "los": True}
+    return render(request, "trajecten/team_personen.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -69,8 +69,6 @@ def lijst(request: HttpRequest) -> HttpResponse:
     filters = filter_form.filters()
     trajecten = selectors.trajecten_lijst(gebruiker=request.user, **filters)
     pagina = Paginator(trajecten, PER_PAGINA).get_page(request.GET.get("pagina"))
-    for traject in pagina:  # the steps are prefetched: no query per row
-        traject.lopende_stappen = [s for s in traject.stappen.all() if s.status == StapStatusKeuze.BEZIG]
     return render(
         request,
         "trajecten/lijst.html",
@@ -124,7 +122,8 @@ STAP_PAGINAS = {
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The wasstraat at a glance: every step, what is missing, who acts next, what the user may do."""
+    """The wasstraat at a glance; below it the steps in progress with what is missing and who acts next,
+    the steps that can start, and the others on demand; what the user may do."""
     traject, rechten = traject_met_recht(request.user, pk, queryset=_MET_AFDELING)
     stappen = selectors.wasstraat_overzicht(traject=traject, gebruiker=request.user)
     for weergave in stappen:
@@ -140,11 +139,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tab": "overzicht",
             "rechten": rechten,
             "stappen": stappen,
+            "indeling": selectors.stappen_indelen(stappen),
             "status_acties": services.traject_status_acties(traject) if mag_wijzigen else [],
             "team": traject.teamleden.select_related("gebruiker"),
             "sessies": traject.sessies.filter(eindigt_op__gte=timezone.now()).order_by("begint_op")[:3],
             "aantal_verbeterpunten": traject.verbeterpunten.count(),
-            "gebeurtenissen": _met_statuslabels(selectors.tijdlijn(traject=traject)[:5]),
+            "gebeurtenissen": _met_statuslabels(selectors.tijdlijn(traject=traject)[:3]),
         },
     )
 
@@ -158,15 +158,9 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.traject_wijzigen(
-                traject=traject,
-                door=request.user,
-                versie=form.cleaned_data["versie"],
-                **form.basisgegevens(),
+                traject=traject, door=request.user, gezien=form.gezien_versie(), **form.basisgegevens()
             )
-        except WorkflowFout as fout:
-            for bericht in fout.berichten:
-                form.add_error(None, bericht)
-        except ValidationError as fout:
+        except (WorkflowFout, ValidationError) as fout:
             form.servicefout_tonen(fout)
         else:
             messages.success(request, _("The changes have been saved."))

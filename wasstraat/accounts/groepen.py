@@ -26,8 +26,12 @@ GROEP_RECHTEN: dict[str, tuple[str, ...]] = {
         "serviceformules.change_serviceformule",
         "serviceformules.view_serviceformule",
     ),
-    Groep.PRIVACY: ("klantreis.view_interviewlog",),
+    Groep.PRIVACY: ("klantreis.view_interviewlog", "accounts.view_rechtenwijziging"),
 }
+
+#: The groups the functioneel beheerder may give and take (and log). Every other group, the superuser
+#: and staff flags and permissions are for a superuser only (SPEC.md, "outside trajectories").
+BEHEER_TOEWIJSBAAR: frozenset[str] = frozenset({Groep.TRAJECTLEIDERS})
 
 
 def groepen_inrichten(**kwargs) -> None:

@@ -76,6 +76,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "wasstraat.context_processors.huisstijl",
             ],
+            "libraries": {"paginering": "wasstraat.paginering"},
         },
     }
 ]
@@ -221,3 +222,57 @@ KLANTREIS_BIJLAGE_MAX_BYTES = env.int("KLANTREIS_BIJLAGE_MAX_BYTES", default=10 
 
 # BPMN import: the largest file read (checked before parsing).
 BPMN_MAX_BYTES = env.int("BPMN_MAX_BYTES", default=2 * 1024 * 1024)
+
+# --- Single sign-on (OpenID Connect) ------------------------------------------------------------------
+# Off unless OIDC_RP_CLIENT_ID is set; local accounts (and axes) keep working either way. The code is in
+# wasstraat/sso (mozilla-django-oidc); every variable is explained in docs/operations.md, "Single sign-on".
+INSTALLED_APPS += ["wasstraat.sso"]  # the links (issuer + sub) are kept whether it is on or not
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_AAN = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_AANBIEDER_NAAM = env.str("OIDC_AANBIEDER_NAAM", default="single sign-on")
+# The provider: its issuer (endpoints from its discovery document), and/or each endpoint itself.
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_TOKEN_USE_BASIC_AUTH = env.bool("OIDC_TOKEN_USE_BASIC_AUTH", default=False)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# Users: matched on issuer + sub; the e-mail address links an existing account the first time only.
+OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
+OIDC_REQUIRE_EMAIL_VERIFIED = env.bool("OIDC_REQUIRE_EMAIL_VERIFIED", default=True)
+# Groups claim value -> global group, e.g. {"wasstraat-managers": "Management"}; only these groups are
+# given and taken by the provider, never superuser or staff status.
+OIDC_GROEPEN = env.json("OIDC_GROEPEN", default={})
+OIDC_GROEPEN_CLAIM = env.str("OIDC_GROEPEN_CLAIM", default="groups")
+if not isinstance(OIDC_GROEPEN, dict) or not all(
+    isinstance(k, str) and isinstance(v, str) for k, v in OIDC_GROEPEN.items()
+):
+    raise ImproperlyConfigured('OIDC_GROEPEN must be a JSON object like {"claim value": "group name"}.')
+# Session refresh: after this many seconds the next page checks with the provider (prompt=none).
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env.int("OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS", default=15 * 60)
+OIDC_EXEMPT_URLS = ["login", "logout", "sessie_verlengen", "gezondheid", "huisstijl_css", "set_language"]
+OIDC_OP_LOGOUT_URL_METHOD = "wasstraat.sso.views.provider_uitlog_url"  # with id_token_hint
+if OIDC_AAN:
+    if not (
+        OIDC_OP_ISSUER
+        or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT and OIDC_OP_JWKS_ENDPOINT)
+    ):
+        raise ImproperlyConfigured(
+            "Set OIDC_OP_ISSUER, or the provider's authorization, token and JWKS endpoints."
+        )
+    AUTHENTICATION_BACKENDS += ["wasstraat.sso.backends.OidcBackend"]  # after axes: see its docstring
+    MIDDLEWARE += ["wasstraat.sso.middleware.SessieVerversen"]
+    # Logging out is a form POST that the provider's logout page answers: the CSP must allow its origin.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+        {
+            "/".join(url.split("/")[:3])
+            for url in (OIDC_OP_ISSUER, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_LOGOUT_ENDPOINT)
+            if url
+        }
+    )
