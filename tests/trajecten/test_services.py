@@ -68,7 +68,6 @@ def test_creating_a_trajectory_makes_its_creator_the_projectleider():
         einddatum=dt.date(2026, 12, 1),
     )
     assert traject.status == TrajectStatus.CONCEPT
-    assert traject.versie == 1
     assert traject.aangemaakt_door == maker
     assert list(traject.teamleden.values_list("gebruiker", "rol")) == [(maker.pk, "projectleider")]
     assert codenames(traject, maker) == rechten_voor_rollen([Rol.PROJECTLEIDER])

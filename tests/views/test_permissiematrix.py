@@ -72,7 +72,9 @@ from trajecten import workflow
 from trajecten.choices import Rol, SessieSoort, Stap, StapActie, StapStatusKeuze, TrajectStatus
 from trajecten.models import Teamlid, Traject
 from trajecten.permissions import IEDER_LID, ROL_RECHTEN, rechten_voor_rollen
+from trajecten.services.traject import BASISVELDEN
 from wasstraat.accounts.models import User
+from wasstraat.bewerking import versie_van
 from wasstraat.meldingen.models import Melding
 
 
@@ -105,7 +107,7 @@ def _basis(o: Omgeving, _wie) -> Verzoek:
         "doel": traject.doel,
         "startdatum": "",
         "einddatum": "",
-        "versie": traject.versie,
+        "gezien": versie_van(traject, BASISVELDEN),
     }
     return Verzoek({"pk": traject.pk}, data)
 

@@ -50,9 +50,6 @@ class Traject(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("created at"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("changed at"), auto_now=True)
-    versie = models.PositiveIntegerField(
-        _("version"), default=1, help_text=_("Raised on every change of the basics.")
-    )
 
     class Meta:
         verbose_name = _("trajectory")

@@ -126,7 +126,6 @@ def traject_wijzigen(*, traject: Traject, door: User, gezien: str | None = None,
     if not gewijzigd:
         return traject
     traject.full_clean()
-    traject.versie += 1
     traject.save()
     gebeurtenis_vastleggen(
         traject=traject,
@@ -172,8 +171,7 @@ def _traject_status_zetten(*, traject: Traject, door: User, actie: str, reden: s
     traject.status = naar
     if naar == TrajectStatus.GESTOPT:
         traject.stopreden = reden
-    traject.versie += 1
-    traject.save(update_fields=["status", "stopreden", "versie", "gewijzigd_op"])
+    traject.save(update_fields=["status", "stopreden", "gewijzigd_op"])
     gebeurtenis_vastleggen(
         traject=traject,
         door=door,
