@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
@@ -74,6 +74,54 @@ def test_asking_for_what_already_is_logs_nothing(superuser, collega, groepen):
         == []
     )
     assert not Rechtenwijziging.objects.exists()
+
+
+def test_a_change_by_the_system_names_its_source_and_no_person(collega, groepen):
+    regels = services.account_door_systeem_wijzigen(
+        gebruiker=collega,
+        bron="https://login.gemeente.example",
+        groepen_erbij=[groepen[Groep.MANAGEMENT]],
+        email="nieuw@gemeente.example",
+    )
+
+    assert [regel.soort for regel in regels] == [Soort.GROEPEN, Soort.EMAIL]
+    assert all(regel.door is None for regel in regels)
+    assert {regel.gegevens["bron"] for regel in regels} == {"https://login.gemeente.example"}
+    collega.refresh_from_db()
+    assert collega.email == "nieuw@gemeente.example"
+    assert collega.groups.filter(name=Groep.MANAGEMENT).exists()
+    # What already is, is not written again.
+    assert (
+        services.account_door_systeem_wijzigen(
+            gebruiker=collega,
+            bron="https://login.gemeente.example",
+            groepen_erbij=[groepen[Groep.MANAGEMENT]],
+            email="nieuw@gemeente.example",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "fout",
+    [
+        {"bron": ""},
+        {"email": "geen adres"},
+        {"groepen_erbij": "dubbel", "groepen_eraf": "dubbel"},
+    ],
+)
+def test_a_change_by_the_system_without_a_source_or_with_nonsense_is_refused(collega, groepen, fout):
+    argumenten = {"gebruiker": collega, "bron": "https://login.gemeente.example", **fout}
+    for veld in ("groepen_erbij", "groepen_eraf"):
+        if argumenten.get(veld) == "dubbel":
+            argumenten[veld] = [groepen[Groep.MANAGEMENT]]
+    voor = set(collega.groups.all())
+
+    with pytest.raises(ValidationError if "email" in fout else ValueError):
+        services.account_door_systeem_wijzigen(**argumenten)
+
+    assert not Rechtenwijziging.objects.exists()
+    assert set(collega.groups.all()) == voor
 
 
 # --- append-only --------------------------------------------------------------------------------------

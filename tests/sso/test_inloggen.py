@@ -8,7 +8,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from tests.factories import UserFactory, in_groep
-from wasstraat.accounts.models import Groep, User
+from wasstraat.accounts.choices import RechtenwijzigingSoort
+from wasstraat.accounts.models import Groep, Rechtenwijziging, User
 from wasstraat.sso.models import OidcIdentiteit
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +103,34 @@ def test_an_email_address_changed_at_the_provider_never_relinks_to_another_accou
     jan.refresh_from_db()
     assert jan.email == "jan@gemeente.example"
     assert not OidcIdentiteit.objects.filter(gebruiker=piet).exists()
+    assert not Rechtenwijziging.objects.filter(gebruiker=jan).exists()
+
+
+def test_a_new_email_address_from_the_provider_is_in_the_rights_log_and_told_to_the_old_one(
+    client, aanbieder, mailoutbox, django_capture_on_commit_callbacks
+):
+    jan = UserFactory(email="jan@gemeente.example")
+    aanbieder.account("jan", email="jan@gemeente.example", email_verified=True)
+    aanbieder.inloggen(client, "jan")
+    client.logout()
+    aanbieder.browser.cookies.clear()
+
+    aanbieder.account("jan", email="j.jansen@gemeente.example", email_verified=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        aanbieder.inloggen(client, "jan")
+
+    jan.refresh_from_db()
+    assert jan.email == "j.jansen@gemeente.example"
+    regel = Rechtenwijziging.objects.get(gebruiker=jan, soort=RechtenwijzigingSoort.EMAIL)
+    assert regel.door is None
+    assert regel.gegevens == {
+        "oud": "jan@gemeente.example",
+        "nieuw": "j.jansen@gemeente.example",
+        "bron": aanbieder.issuer,
+    }
+    melding = [bericht for bericht in mailoutbox if bericht.to == ["jan@gemeente.example"]]
+    assert len(melding) == 1
+    assert aanbieder.issuer in melding[0].body
 
 
 def test_another_provider_account_with_the_address_of_a_linked_user_is_refused(client, aanbieder):
@@ -238,6 +267,22 @@ class TestGroepen:
 
         groepen = set(jan.groups.values_list("name", flat=True))
         assert groepen == {Groep.TRAJECTLEIDERS, Groep.MANAGEMENT}
+        # The privacy officer sees the change in the rights log, made by the system on the provider's word.
+        regel = Rechtenwijziging.objects.get(gebruiker=jan, soort=RechtenwijzigingSoort.GROEPEN)
+        assert regel.door is None
+        assert regel.gegevens["bron"] == aanbieder.issuer
+        assert regel.gegevens["toegevoegd"] == [Groep.MANAGEMENT]
+        assert regel.gegevens["verwijderd"] == [Groep.PRIVACY]
+
+    def test_a_login_that_changes_no_group_writes_nothing_to_the_rights_log(self, client, aanbieder):
+        jan = UserFactory(email="jan@gemeente.example", groepen=[Groep.MANAGEMENT])
+        aanbieder.account(
+            "jan", email="jan@gemeente.example", email_verified=True, groups=["wasstraat-managers"]
+        )
+
+        aanbieder.inloggen(client, "jan")
+
+        assert not Rechtenwijziging.objects.filter(gebruiker=jan).exists()
 
     def test_the_provider_never_makes_anyone_superuser_or_staff(self, client, aanbieder, settings):
         settings.OIDC_GROEPEN = {

@@ -4,6 +4,9 @@ The admin (`/beheer/`) calls these after it saved a user's ordinary fields, so t
 flags, groups and permissions change only here, under the rules of `wasstraat.accounts.rechten`, and
 every change leaves a `Rechtenwijziging` row (who, whom, when, what; never a password or a link). Links
 to set a password and notices of a changed e-mail address are e-mailed after commit (Celery).
+
+What the system changes on its own (single sign-on: groups from the provider's groups claim, the e-mail
+address from its claims) goes through `account_door_systeem_wijzigen`: no `door`, a `bron` instead.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -102,6 +106,12 @@ def _groepen_zetten(*, door: User, gebruiker: User, groepen: Iterable[Group]) ->
         _weiger(_("Only a superuser gives or takes this group."))
     gebruiker.groups.add(*erbij)
     gebruiker.groups.remove(*eraf)
+    return _groepenregel(door=door, gebruiker=gebruiker, erbij=erbij, eraf=eraf)
+
+
+def _groepenregel(
+    *, door: User | None, gebruiker: User, erbij: Iterable[Group], eraf: Iterable[Group], **gegevens
+) -> Rechtenwijziging:
     toegevoegd, verwijderd = sorted(g.name for g in erbij), sorted(g.name for g in eraf)
     return _vastleggen(
         door=door,
@@ -111,6 +121,7 @@ def _groepen_zetten(*, door: User, gebruiker: User, groepen: Iterable[Group]) ->
         % {"erbij": _lijst(toegevoegd), "eraf": _lijst(verwijderd)},
         toegevoegd=toegevoegd,
         verwijderd=verwijderd,
+        **gegevens,
     )
 
 
@@ -229,6 +240,11 @@ def emailwijziging_vastleggen(*, door: User, gebruiker: User, oud_adres: str) ->
     """
     if not rechten.mag_account_wijzigen(door, gebruiker):
         _weiger(_("You may not change this account."))
+    return _emailregel(door=door, gebruiker=gebruiker, oud_adres=oud_adres)
+
+
+def _emailregel(*, door: User | None, gebruiker: User, oud_adres: str, **gegevens) -> Rechtenwijziging:
+    """The rights-log row of a changed e-mail address; the old address is told after commit."""
     tekst = _("E-mail address changed from %(oud)s to %(nieuw)s.") % {
         "oud": oud_adres or "—",
         "nieuw": gebruiker.email or "—",
@@ -240,6 +256,7 @@ def emailwijziging_vastleggen(*, door: User, gebruiker: User, oud_adres: str) ->
         omschrijving=tekst,
         oud=oud_adres,
         nieuw=gebruiker.email,
+        **gegevens,
     )
     if oud_adres:
         from .tasks import emailwijziging_melden
@@ -281,13 +298,18 @@ def wachtwoordlink_mailen(*, wijziging: Rechtenwijziging) -> None:
     send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [gebruiker.email])
 
 
+def _door_systeem(wijziging: Rechtenwijziging) -> str:
+    bron = wijziging.gegevens.get("bron")
+    return _("The system (%(bron)s)") % {"bron": bron} if bron else _("The system")
+
+
 def emailwijziging_mailen(*, wijziging: Rechtenwijziging) -> None:
     """Tell the old address that the account's e-mail address was changed (and by whom)."""
     tekst = _(
         "%(door)s changed the e-mail address of your Wasstraat account %(naam)s to %(nieuw)s. If that is "
         "not right, contact the functional administrator or the privacy officer at once."
     ) % {
-        "door": wijziging.door or _("The system"),
+        "door": wijziging.door or _door_systeem(wijziging),
         "naam": wijziging.gebruiker.get_username(),
         "nieuw": wijziging.gegevens["nieuw"],
     }
@@ -333,3 +355,50 @@ def groepsrechten_wijzigen(
         toegevoegd=toegevoegd,
         verwijderd=verwijderd,
     )
+
+
+# --- changes made by the system -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def account_door_systeem_wijzigen(
+    *,
+    gebruiker: User,
+    bron: str,
+    groepen_erbij: Iterable[Group] = (),
+    groepen_eraf: Iterable[Group] = (),
+    email: str | None = None,
+) -> list[Rechtenwijziging]:
+    """Change an account on the word of the system, not of a person, and write it to the rights log.
+
+    For what nobody decides in the application: single sign-on putting someone in or out of the groups
+    its groups claim maps, or replacing the e-mail address with the one in the claims. `bron` says who
+    decided (the provider's issuer); the rows have no `door` ("the system") and carry `bron` in their
+    data, so the privacy officer sees these changes beside those made in the admin. Only groups and the
+    e-mail address: the system never changes the superuser or staff flag or a permission. A group
+    already held is not added again, one not held not removed; `email=None` leaves the address alone.
+    A replaced address is told to the old one after commit, as when a person changes it. Changes
+    `gebruiker` in place (its cached permissions are forgotten) and returns the rows written.
+    """
+    if not bron:
+        raise ValueError("A change by the system needs its source (bron).")
+    erbij, eraf = set(groepen_erbij), set(groepen_eraf)
+    if erbij & eraf:
+        raise ValueError("A group cannot be both added and removed.")
+    if email:
+        validate_email(email)
+    User.objects.select_for_update().only("pk").get(pk=gebruiker.pk)  # lock the account's row
+    wijzigingen = []
+    huidig = set(gebruiker.groups.all())
+    erbij, eraf = erbij - huidig, eraf & huidig
+    if erbij or eraf:
+        gebruiker.groups.add(*erbij)
+        gebruiker.groups.remove(*eraf)
+        for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+            gebruiker.__dict__.pop(cache, None)
+        wijzigingen.append(_groepenregel(door=None, gebruiker=gebruiker, erbij=erbij, eraf=eraf, bron=bron))
+    if email is not None and email != gebruiker.email:
+        oud_adres, gebruiker.email = gebruiker.email, email
+        gebruiker.save(update_fields=["email"])
+        wijzigingen.append(_emailregel(door=None, gebruiker=gebruiker, oud_adres=oud_adres, bron=bron))
+    return wijzigingen

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wasstraat.accounts.models import User
+from wasstraat.accounts.services import account_door_systeem_wijzigen
 
 from .models import OidcIdentiteit
 
@@ -68,7 +69,7 @@ def gebruiker_aanmelden(*, issuer: str, claims: Mapping[str, Any]) -> User:
         gebruiker = identiteit.gebruiker
         if not gebruiker.is_active:
             raise AanmeldingGeweigerd(_("Your Wasstraat account has been deactivated."), "inactive user")
-        _gegevens_bijwerken(gebruiker=gebruiker, claims=claims)
+        _gegevens_bijwerken(gebruiker=gebruiker, claims=claims, issuer=issuer)
         groepen_uit_claims(gebruiker=gebruiker, claims=claims, issuer=issuer)
         identiteit.laatst_gebruikt_op = timezone.now()
         identiteit.save(update_fields=["laatst_gebruikt_op"])
@@ -145,8 +146,12 @@ def _vrije_gebruikersnaam(claims: Mapping[str, Any]) -> str:
     return naam
 
 
-def _gegevens_bijwerken(*, gebruiker: User, claims: Mapping[str, Any]) -> list[str]:
-    """Name and e-mail address from the claims, where they give them; returns the fields changed."""
+def _gegevens_bijwerken(*, gebruiker: User, claims: Mapping[str, Any], issuer: str) -> list[str]:
+    """Name and e-mail address from the claims, where they give them; returns the fields changed.
+
+    A new e-mail address goes through the accounts service for changes by the system: a rights-log
+    row with the provider as its source, and a notice to the old address.
+    """
     voornaam, achternaam = claims.get("given_name"), claims.get("family_name")
     if not (voornaam or achternaam) and claims.get("name"):
         voornaam, achternaam = claims["name"], ""
@@ -154,18 +159,18 @@ def _gegevens_bijwerken(*, gebruiker: User, claims: Mapping[str, Any]) -> list[s
     if voornaam or achternaam:
         nieuw["first_name"] = str(voornaam or "")[:150]
         nieuw["last_name"] = str(achternaam or "")[:150]
-    email = email_geverifieerd(claims)
-    if email and email.lower() != gebruiker.email.lower():
-        if User.objects.filter(email__iexact=email).exclude(pk=gebruiker.pk).exists():
-            logger.warning("Single sign-on: e-mail address of user %s not updated: in use.", gebruiker.pk)
-        else:
-            nieuw["email"] = email
-            # TODO(issue 8): a rights-log row (e-mail changed, door=None: the provider) once accounts has one.
     gewijzigd = [veld for veld, waarde in nieuw.items() if getattr(gebruiker, veld) != waarde]
     for veld in gewijzigd:
         setattr(gebruiker, veld, nieuw[veld])
     if gewijzigd:
         gebruiker.save(update_fields=gewijzigd)
+    email = email_geverifieerd(claims)
+    if email and email.lower() != gebruiker.email.lower():
+        if User.objects.filter(email__iexact=email).exclude(pk=gebruiker.pk).exists():
+            logger.warning("Single sign-on: e-mail address of user %s not updated: in use.", gebruiker.pk)
+        else:
+            account_door_systeem_wijzigen(gebruiker=gebruiker, bron=issuer, email=email)
+            gewijzigd.append("email")
     return gewijzigd
 
 
@@ -192,7 +197,7 @@ def groepen_toewijzen(
 
     The one place where single sign-on changes anyone's rights, on the word of the provider `bron`
     (its issuer). It only ever changes group memberships: never the superuser or staff flag, never a
-    permission. Returns (added, removed).
+    permission. Every change is a rights-log row with `bron` as its source. Returns (added, removed).
     """
     beheerd = set(beheerd)
     bestaand = {groep.name: groep for groep in Group.objects.filter(name__in=beheerd)}
@@ -201,13 +206,13 @@ def groepen_toewijzen(
     huidig = set(gebruiker.groups.filter(name__in=beheerd).values_list("name", flat=True))
     erbij = (set(groepen) & bestaand.keys()) - huidig
     eraf = huidig - set(groepen)
-    if erbij:
-        gebruiker.groups.add(*(bestaand[naam] for naam in erbij))
-    if eraf:
-        gebruiker.groups.remove(*(bestaand[naam] for naam in eraf))
     if erbij or eraf:
-        for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
-            gebruiker.__dict__.pop(cache, None)
+        account_door_systeem_wijzigen(
+            gebruiker=gebruiker,
+            bron=bron,
+            groepen_erbij=[bestaand[naam] for naam in erbij],
+            groepen_eraf=[bestaand[naam] for naam in eraf],
+        )
         logger.info(
             "Single sign-on: groups of user %s changed by %s: added %s, removed %s.",
             gebruiker.pk,
@@ -215,6 +220,4 @@ def groepen_toewijzen(
             sorted(erbij),
             sorted(eraf),
         )
-        # TODO(issue 8): a rights-log row (groups changed, door=None: the provider `bron`) once accounts
-        # offers a service for changes made by the system.
     return erbij, eraf
