@@ -152,6 +152,12 @@ class Contactmoment(models.Model):
         return Beleving(self.beleving)
 
     @property
+    def kanaal_label(self) -> str:
+        # The choice's own label: get_kanaal_display() hashes every channel's translated label per call,
+        # and the journey page asks it of every contact moment.
+        return str(Kanaal(self.kanaal).label)
+
+    @property
     def citaten_lijst(self) -> list[str]:
         return [regel.strip() for regel in self.citaten.splitlines() if regel.strip()]
 

@@ -72,6 +72,27 @@ def test_a_member_lists_only_their_own_trajectories_and_search_finds_titles_and_
     assert [t.pk for t in selectors.trajecten_lijst(gebruiker=lid, zoek="kap")[0:20]] == [via_product.pk]
 
 
+def test_a_search_lists_at_most_its_maximum_and_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr(selectors, "ZOEK_MAX_TREFFERS", 4)
+    manager = UserFactory(groepen=[Groep.MANAGEMENT])
+    for nummer in range(6):
+        TrajectFactory(titel=f"Vergunning {nummer}")
+    TrajectFactory(titel="Iets anders")
+
+    gevonden = selectors.trajecten_lijst(gebruiker=manager, zoek="vergunning")
+    paginator = Paginator(gevonden, 3)
+    assert paginator.count == 4 and paginator.num_pages == 2
+    assert gevonden.afgekapt
+    precies = selectors.trajecten_lijst(gebruiker=manager, zoek="anders")
+    assert precies.count() == 1 and not precies.afgekapt
+    assert selectors.trajecten_lijst(gebruiker=manager).count() == 7  # without a search: every one
+
+    client.force_login(manager)
+    pagina = client.get("/trajecten/", {"zoek": "vergunning"})
+    assert "Meer dan 4 trajecten gevonden" in pagina.text
+    assert "4 trajecten" not in pagina.text.replace("Meer dan 4 trajecten", "")
+
+
 def test_a_trajectory_page_reads_a_members_rights_in_one_query(django_assert_num_queries):
     traject = TrajectFactory()
     sponsor = UserFactory()
