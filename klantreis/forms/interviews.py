@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from trajecten.forms.fouten import ServicefoutenMixin
 from trajecten.models import Traject
 from wasstraat.datumvelden import DatumInvoer, DatumVeld
+from wasstraat.filterformulier import PeriodeFilterForm
 
 from ..choices import Handeling, Klanttype, Toestemming
 from ..models import Interview, InterviewLog
@@ -136,7 +137,7 @@ class InzichtForm(ServicefoutenMixin, forms.Form):
         return self.cleaned_data["gekozen"]
 
 
-class LogFilterForm(forms.Form):
+class LogFilterForm(PeriodeFilterForm):
     """Filters of the privacy log (GET): trajectory, action and period. Bad filters are ignored."""
 
     traject = forms.ModelChoiceField(
@@ -148,38 +149,10 @@ class LogFilterForm(forms.Form):
     handeling = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("All actions")), *Handeling.choices]
     )
-    van = DatumVeld(label=_("From"), required=False)
-    tot = DatumVeld(label=_("Up to and including"), required=False)
+    KOLOMMEN = (("traject", "col-md-4"), ("handeling", "col-md-3"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["traject"].queryset = Traject.objects.filter(
             pk__in=InterviewLog.objects.values("traject")
         ).order_by("titel")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Row(
-                Column("traject", css_class="col-md-4"),
-                Column("handeling", css_class="col-md-3"),
-                Column("van", css_class="col-md-2 col-6"),
-                Column("tot", css_class="col-md-3 col-6"),
-                css_class="g-2",
-            )
-        )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and tot < van:
-            self.add_error("tot", _("The end of the period cannot be before its start."))
-        return data
-
-    def filters(self) -> dict:
-        """The valid filters (a filter with an error is left out)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {naam: data.get(naam) for naam in self.fields if naam not in self.errors and data.get(naam)}
