@@ -215,6 +215,9 @@ def test_the_log_filters_by_type_account_and_period(als, privacyfunctionaris, su
     bad = client.get(adres, {"van": "gisteren", "soort": "gehackt"})
     assert {"van", "soort"} <= set(bad.context["filter_form"].errors)
     assert len(bad.context["pagina"].object_list) == 2  # bad filters are ignored
+    onmogelijk = client.get(adres, {"van": "31-02-2026", "tot": "01-01-2020"})
+    assert "“31-02-2026” is not an existing date" in onmogelijk.text
+    assert 'value="31-02-2026"' in onmogelijk.text  # what was typed stays in the field
 
 
 def test_the_privacy_group_holds_the_right(privacyfunctionaris, manager, beheerder):
