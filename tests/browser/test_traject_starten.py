@@ -164,6 +164,10 @@ def _persoon_kiezen(pagina: Page, persoon, *, toetsenbord: bool = False):
         pagina.keyboard.press("Space")
     else:
         keuze.check()
+        # Typing on after the choice searches again: the answer keeps the person chosen.
+        with pagina.expect_response(lambda antwoord: "/team/personen/" in antwoord.url):
+            zoekveld.press("End")
+            zoekveld.press_sequentially(" ", delay=30)
     expect(keuze).to_be_checked()
     return keuze
 

@@ -152,6 +152,28 @@ def test_inactive_accounts_are_never_offered(o):
         assert "Sander" not in response.content.decode()
 
 
+def test_a_new_search_keeps_the_person_already_chosen_first_and_checked(o):
+    """htmx sends the chosen radio with every search: an answer arriving after the choice (the search
+    runs a moment after the last keystroke) must not undo it."""
+    noor = UserFactory(first_name="Noor", last_name="Ouali")
+    UserFactory(first_name="Sanne", last_name="Verhoeven")
+    response = o.clients[PL].get(
+        kiezer_url(o), {"zoek": "verhoeven", "gebruiker": noor.pk}, headers={"HX-Request": "true"}
+    )
+    tekst = response.content.decode()
+    assert gekozen_waarden(tekst)[0] == str(noor.pk)
+    assert re.search(rf'value="{noor.pk}"[^>]*checked', tekst)
+
+
+@pytest.mark.parametrize("waarde", ["niemand", "999999", "inactief"])
+def test_a_chosen_person_who_cannot_be_chosen_is_ignored(o, waarde):
+    weg = UserFactory(first_name="Sander", last_name="Verhoeven", is_active=False)
+    gebruiker = weg.pk if waarde == "inactief" else waarde
+    response = o.clients[PL].get(kiezer_url(o), {"zoek": "ouali", "gebruiker": gebruiker})
+    assert response.status_code == 200
+    assert "Sander" not in response.content.decode()
+
+
 def test_every_word_must_match_a_name_user_name_or_department(o):
     afdeling = AfdelingFactory(naam="Burgerzaken")
     jan = UserFactory(first_name="Jan", last_name="de Vries", afdeling=afdeling)

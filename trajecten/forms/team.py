@@ -26,10 +26,18 @@ class PersoonZoekForm(forms.Form):
     the term along so the matches come back with the form."""
 
     zoek = forms.CharField(label=_("Search for a person"), required=False, max_length=100)
+    # The person already chosen among the matches: htmx sends it with a new search, so an answer that
+    # arrives after the choice (the search runs a moment after the last keystroke) keeps it chosen.
+    gebruiker = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True), required=False)
 
     def zoekterm(self) -> str:
         """The term, or "" when it is too long to be a name."""
         return self.cleaned_data["zoek"] if self.is_valid() else ""
+
+    def gekozen(self) -> User | None:
+        """The active person already chosen, if any (an unknown or inactive one is ignored)."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("gebruiker")
 
 
 class TeamlidForm(ServicefoutenMixin, forms.Form):

@@ -103,7 +103,8 @@ def personen(request: HttpRequest, pk: int) -> HttpResponse:
     """The matches of the team picker's search (``?zoek=``) as an HTML fragment for htmx: at most
     `selectors.PERSONEN_MAX` active people. Only for who may manage this trajectory's team."""
     traject, _rechten = traject_met_recht(request.user, pk, "beheer_team")
-    gevonden = selectors.personen_zoeken(zoek=_zoekterm(request.GET))
+    zoekform = PersoonZoekForm(request.GET)
+    gevonden = selectors.personen_zoeken(zoek=zoekform.zoekterm(), gekozen=zoekform.gekozen())
     context = {"traject": traject, "gevonden": gevonden, "los": True}
     return render(request, "trajecten/team_personen.html", context)
 
