@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.forms.fouten import ServicefoutenMixin
+from trajecten.forms.kpi import DecimaalVeld
 from trajecten.models import Kpi, Traject
 from wasstraat.accounts.models import User
 
@@ -179,13 +180,15 @@ class VerbeteractieForm(ServicefoutenMixin, forms.ModelForm):
     class Meta:
         model = Verbeteractie
         fields = list(ACTIEVELDEN)
-        field_classes = {"voorgestelde_eigenaar": EigenaarKeuzeVeld}
+        field_classes = {
+            "voorgestelde_eigenaar": EigenaarKeuzeVeld,
+            "kosten_eenmalig": DecimaalVeld,  # typed with a comma or a point
+            "kosten_jaarlijks": DecimaalVeld,
+        }
         widgets = {
             "omschrijving": forms.Textarea(attrs={"rows": 4}),
             "termijn": forms.RadioSelect,
             "afdelingen": forms.CheckboxSelectMultiple,
-            "kosten_eenmalig": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
-            "kosten_jaarlijks": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
         }
         error_messages = {
             "titel": {"required": _("Give the action a title.")},
@@ -196,7 +199,7 @@ class VerbeteractieForm(ServicefoutenMixin, forms.ModelForm):
     def __init__(self, *args, traject: Traject, kpis: list[Kpi], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.kpis = kpis
-        self.fields["termijn"].choices = [("", _("Not decided yet")), *Termijn.choices]
+        self.fields["termijn"].choices = [("", _("Not chosen yet")), *Termijn.choices]
         self.fields["termijn"].required = False
         for naam in ("impact", "inspanning"):
             self.fields[naam].choices = [("", _("Not estimated yet")), *Schaal.choices]

@@ -214,7 +214,7 @@ def matrix_tabel(acties: Iterable[Verbeteractie]) -> list[dict]:
                 "impact": actie.impact,
                 "inspanning": actie.inspanning,
                 "kwadrant": soort.label if soort else _("Not estimated yet"),
-                "termijn": actie.get_termijn_display() if actie.termijn else _("Not decided yet"),
+                "termijn": actie.get_termijn_display() if actie.termijn else _("Not chosen yet"),
             }
         )
     return rijen

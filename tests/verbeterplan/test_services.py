@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from tests.factories import VerbeterpuntFactory, zet_stappen
 from tests.kpi.factories import KpiFactory
@@ -24,6 +25,13 @@ from wasstraat.bewerking import Bewerkingsconflict, versie_van
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _engels():
+    """Messages in English, the source language."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def pl(gebruikers):
     return gebruikers[Rol.PROJECTLEIDER]
@@ -35,7 +43,9 @@ def punt(traject):
 
 
 def _gebeurtenissen(traject) -> list[Gebeurtenis]:
-    return list(Gebeurtenis.objects.filter(traject=traject, soort=GebeurtenisSoort.VERBETERPLAN).order_by("pk"))
+    return list(
+        Gebeurtenis.objects.filter(traject=traject, soort=GebeurtenisSoort.VERBETERPLAN).order_by("pk")
+    )
 
 
 # --- accept, merge, reject ----------------------------------------------------------------------
@@ -114,7 +124,11 @@ def test_a_point_can_be_decided_again_and_its_action_stays(traject, pl, punt):
     services.verbeterpunt_samenvoegen(punt=punt, actie=andere, door=pl)
     punt.refresh_from_db()
     assert (punt.status, punt.actie, punt.afwijzingsreden) == (VerbeterpuntStatus.SAMENGEVOEGD, andere, "")
-    assert [g.gegevens["vorig"] for g in _gebeurtenissen(traject)] == ["Open", "Accepted into a new action", "Rejected"]
+    assert [g.gegevens["vorig"] for g in _gebeurtenissen(traject)] == [
+        "Open",
+        "Accepted into a new action",
+        "Rejected",
+    ]
 
 
 def test_deciding_the_same_again_writes_nothing(traject, pl, punt):
@@ -127,7 +141,9 @@ def test_deciding_the_same_again_writes_nothing(traject, pl, punt):
 # --- guards -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("rol", [Rol.PROJECTLEIDER, Rol.PROCESADVISEUR, Rol.KLANTREISCOACH, Rol.PROCESEIGENAAR])
+@pytest.mark.parametrize(
+    "rol", [Rol.PROJECTLEIDER, Rol.PROCESADVISEUR, Rol.KLANTREISCOACH, Rol.PROCESEIGENAAR]
+)
 def test_the_plan_roles_may_decide(traject, gebruikers, punt, rol):
     services.verbeterpunt_afwijzen(punt=punt, door=gebruikers[rol], reden="Niet nodig.")
 
@@ -178,7 +194,9 @@ def test_a_stopped_trajectory_refuses_the_plan(traject, pl, punt):
 
 def test_two_people_deciding_the_same_point_one_is_told_it_changed(traject, gebruikers, punt):
     gezien = versie_van(punt, services.BESLUITVELDEN)
-    services.verbeterpunt_afwijzen(punt=punt, door=gebruikers[Rol.PROJECTLEIDER], reden="Eerste.", gezien=gezien)
+    services.verbeterpunt_afwijzen(
+        punt=punt, door=gebruikers[Rol.PROJECTLEIDER], reden="Eerste.", gezien=gezien
+    )
     with pytest.raises(Bewerkingsconflict) as conflict:
         services.verbeterpunt_overnemen(punt=punt, door=gebruikers[Rol.PROCESADVISEUR], gezien=gezien)
     assert {w.veld for w in conflict.value.wijzigingen} == {"status", "afwijzingsreden"}
@@ -219,7 +237,9 @@ def test_the_proposed_owner_must_be_on_the_team(traject, pl):
     from tests.factories import UserFactory
 
     with pytest.raises(ValidationError) as fout:
-        services.verbeteractie_aanmaken(traject=traject, door=pl, titel="X", voorgestelde_eigenaar=UserFactory())
+        services.verbeteractie_aanmaken(
+            traject=traject, door=pl, titel="X", voorgestelde_eigenaar=UserFactory()
+        )
     assert "voorgestelde_eigenaar" in fout.value.error_dict
 
 
@@ -250,7 +270,9 @@ def test_a_kpi_effect_changed_by_someone_else_is_a_conflict(traject, gebruikers)
     gezien = versie_van(
         actie, services.ACTIEVELDEN, extra=services.kpi_extra(kpis, services.kpi_effecten_van(actie, kpis))
     )
-    services.verbeteractie_wijzigen(actie=actie, door=gebruikers[Rol.PROCESADVISEUR], kpi_effecten={kpi.pk: "A"})
+    services.verbeteractie_wijzigen(
+        actie=actie, door=gebruikers[Rol.PROCESADVISEUR], kpi_effecten={kpi.pk: "A"}
+    )
     with pytest.raises(Bewerkingsconflict) as conflict:
         services.verbeteractie_wijzigen(
             actie=actie, door=gebruikers[Rol.PROJECTLEIDER], gezien=gezien, kpi_effecten={kpi.pk: "B"}
@@ -269,4 +291,8 @@ def test_actions_move_up_and_down_and_stay_numbered_1_to_n(traject, pl):
     with pytest.raises(WorkflowFout):
         services.verbeteractie_verplaatsen(actie=a, door=pl, richting=services.OP)
     services.verbeteractie_verplaatsen(actie=a, door=pl, richting=services.NEER)
-    assert list(Verbeteractie.objects.filter(traject=traject).values_list("titel", flat=True)) == ["C", "A", "B"]
+    assert list(Verbeteractie.objects.filter(traject=traject).values_list("titel", flat=True)) == [
+        "C",
+        "A",
+        "B",
+    ]
