@@ -283,3 +283,22 @@ def test_the_actions_page_draws_the_matrix_with_its_table(traject, als):
     response = als("sponsor").get(_url("matrix", traject.pk))
     assert response["Content-Type"].startswith("image/svg+xml")
     assert escape("1. Snel formulier") in response.content.decode()
+
+
+def test_two_people_changing_an_actions_kpi_effect_the_second_is_told_and_keeps_the_input(traject, als):
+    from tests.views.test_bewerkingsconflict import ingevuld
+
+    kpi = KpiFactory(traject=traject, naam="Doorlooptijd")
+    actie = VerbeteractieFactory(traject=traject, titel="Eén loket")
+    url = _url("actie_bewerken", traject.pk, actie.pk)
+    eerste, tweede = als(Rol.PROJECTLEIDER), als(Rol.PROCESEIGENAAR)
+    form_eerste = ingevuld(eerste.get(url).context["form"])
+    form_tweede = ingevuld(tweede.get(url).context["form"])
+    veld = f"kpi_{kpi.pk}"
+    assert tweede.post(url, form_tweede | {veld: "Tien dagen sneller"}).status_code == 302
+    antwoord = eerste.post(url, form_eerste | {veld: "Twee dagen sneller"})
+    formulier_terug(antwoord, "__all__", veld)
+    inhoud = antwoord.content.decode()
+    assert "Verwacht effect op Doorlooptijd is intussen door iemand anders gewijzigd" in inhoud
+    assert "Tien dagen sneller" in inhoud and "Twee dagen sneller" in inhoud
+    assert ActieKpi.objects.get(actie=actie).verwacht_effect == "Tien dagen sneller"

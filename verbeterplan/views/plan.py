@@ -309,7 +309,8 @@ def actie_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def actie_bewerken(request: HttpRequest, pk: int, actie_pk: int) -> HttpResponse:
     """Change an action: its fields and the expected effect on each KPI."""
     traject, rechten = traject_voor_pagina(request, pk, BEWERKEN)
-    bestaand = _actie_van(traject, actie_pk)
+    bestaand = get_object_or_404(Verbeteractie, pk=actie_pk, traject=traject)
+    bestaand.traject = traject
     kpis = _kpis(traject)
     if request.method == "POST":
         form = VerbeteractieForm(request.POST, instance=copy.copy(bestaand), traject=traject, kpis=kpis)
