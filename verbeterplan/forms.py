@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -219,6 +220,20 @@ class VerbeteractieForm(ServicefoutenMixin, forms.ModelForm):
                 help_text=_("In words, e.g. “from 56 to 30 days”; leave empty if it does not move this KPI."),
             )
         self.helper = _helper()
+        self.helper.layout = Layout(
+            "titel",
+            "omschrijving",
+            "termijn",
+            Row(Column("impact", css_class="col-md-6"), Column("inspanning", css_class="col-md-6")),
+            Row(
+                Column("kosten_eenmalig", css_class="col-md-6"),
+                Column("kosten_jaarlijks", css_class="col-md-6"),
+            ),
+            "afdelingen",
+            "voorgestelde_eigenaar",
+            "wijzigt_gewenst_proces",
+            *([Fieldset(_("The KPIs it should move"), *(f"kpi_{kpi.pk}" for kpi in kpis))] if kpis else []),
+        )
         if self.instance.pk:
             self.versie_volgen(self.instance, ACTIEVELDEN, extra=kpi_extra(kpis, effecten))
 
