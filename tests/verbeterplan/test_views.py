@@ -108,8 +108,9 @@ def test_an_unknown_filter_value_is_said_at_its_field_and_ignored(traject, punte
 
 
 def test_the_trajectory_page_links_step_6_to_the_plan(traject, als):
-    inhoud = als().get(traject.get_absolute_url()).content.decode()
-    assert _url("plan", traject.pk) in inhoud
+    stappen = als().get(traject.get_absolute_url()).context["stappen"]
+    stap_6 = next(s for s in stappen if s.regel.stap == Stap.S6)
+    assert stap_6.pagina == _url("plan", traject.pk)
 
 
 def test_management_sees_the_plan_without_anything_to_decide(traject, punten, als):
