@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from serviceformules.choices import P
 from trajecten.models import Traject
 from verbeterplan import services
 from verbeterplan.choices import Termijn
@@ -23,7 +24,8 @@ from wasstraat.accounts.models import Afdeling, User
 
 @dataclass(frozen=True)
 class DemoActie:
-    """An action made of the point titled `punt`, with its fields; `samenvoegen` are further points."""
+    """An action made of the point `punt` (its title, or the P whose deviation it is: that title is in
+    the language the demo was loaded in), with its fields; `samenvoegen` are further points."""
 
     punt: str
     titel: str
@@ -62,7 +64,7 @@ ACTIES: tuple[DemoActie, ...] = (
         kosten_eenmalig="2500", samenvoegen=("Bewijsstukken digitaal laten uploaden",),
     ),
     DemoActie(
-        punt="Proces wijkt af van de Wegwijsformule",
+        punt=P.PROCES,
         titel="Intakegesprek binnen vijf werkdagen, vóór de stukken compleet zijn",
         omschrijving="Het gesprek wordt gepland bij de aanvraag; samen met de aanvrager wordt een plan "
                      "gemaakt en afgesproken welke stukken nog nodig zijn.",
@@ -71,7 +73,7 @@ ACTIES: tuple[DemoActie, ...] = (
         kosten_eenmalig="15000", wijzigt_gewenst_proces=True, door="procesadviseur",
     ),
     DemoActie(
-        punt="Personeel wijkt af van de Wegwijsformule",
+        punt=P.PERSONEEL,
         titel="Eén vaste klantmanager per aanvraag",
         omschrijving="Eén klantmanager houdt de regie van aanvraag tot besluit en is direct bereikbaar.",
         termijn=Termijn.LANGE_TERMIJN, impact=5, inspanning=3,
@@ -97,8 +99,10 @@ def verbeterplannen_maken(gebruikers: dict[str, User]) -> list[str]:
     return [BIJSTAND]
 
 
-def _punt(traject: Traject, titel: str) -> Verbeterpunt:
-    return Verbeterpunt.objects.get(traject=traject, titel=titel)
+def _punt(traject: Traject, sleutel: str) -> Verbeterpunt:
+    if sleutel in P.values:
+        return Verbeterpunt.objects.get(traject=traject, p_beoordeling__p=sleutel)
+    return Verbeterpunt.objects.get(traject=traject, titel=sleutel)
 
 
 def _opstellen(traject: Traject, g: dict[str, User]) -> None:
