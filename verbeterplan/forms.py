@@ -77,16 +77,9 @@ class PlanFilterForm(forms.Form):
 
     def filters(self) -> dict[str, str]:
         """The valid filters (an unknown value in the URL is ignored, with a message at its field)."""
-        if not self.is_valid():
-            return {n: self.cleaned_data.get(n, "") for n in ("bron", "stap", "besluit")} | {
-                "groeperen": "stap"
-            }
-        return {
-            "bron": self.cleaned_data["bron"],
-            "stap": self.cleaned_data["stap"],
-            "besluit": self.cleaned_data["besluit"],
-            "groeperen": self.cleaned_data["groeperen"] or "stap",
-        }
+        self.is_valid()  # a field with an unknown value is left out of cleaned_data
+        gekozen = {n: self.cleaned_data.get(n) or "" for n in ("bron", "stap", "besluit")}
+        return gekozen | {"groeperen": self.cleaned_data.get("groeperen") or "stap"}
 
 
 # --- step 6: deciding on a point ----------------------------------------------------------------

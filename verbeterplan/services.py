@@ -328,9 +328,12 @@ def _kpi_effecten_opslaan(actie: Verbeteractie, effecten: Mapping[int, str]) -> 
         if not effect and rij is not None:
             rij.delete()
         elif effect and rij is None:
-            ActieKpi(actie=actie, kpi=kpis[pk], verwacht_effect=effect).save()
+            rij = ActieKpi(actie=actie, kpi=kpis[pk], verwacht_effect=effect)
+            rij.full_clean()
+            rij.save()
         elif effect and rij.verwacht_effect != effect:
             rij.verwacht_effect = effect
+            rij.full_clean()
             rij.save(update_fields=["verwacht_effect"])
         else:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from tests.factories import VerbeterpuntFactory
+from tests.factories import VerbeterpuntFactory, zet_stappen
 from tests.verbeterplan.factories import VerbeteractieFactory, besloten
 from trajecten import workflow
 from trajecten.choices import Stap
@@ -56,3 +56,29 @@ def test_the_condition_takes_two_queries(traject, django_assert_num_queries):
     VerbeteractieFactory.create_batch(5, traject=traject)
     with django_assert_num_queries(2):
         workflow.ontbrekend(traject, Stap.S6)
+
+
+def test_step_6_completes_once_the_plan_is_ready_and_then_the_plan_is_closed(traject, gebruikers):
+    from trajecten import services as trajectservices
+    from trajecten.choices import Rol, StapStatusKeuze, TrajectStatus
+    from trajecten.services import WorkflowFout
+    from verbeterplan import services
+
+    klaar = {
+        stap: StapStatusKeuze.AFGEROND for stap in (Stap.S1, Stap.S2, Stap.S3A, Stap.S3B, Stap.S4, Stap.S5)
+    }
+    zet_stappen(traject, klaar | {Stap.S6: StapStatusKeuze.BEZIG}, traject_status=TrajectStatus.LOPEND)
+    pl = gebruikers[Rol.PROJECTLEIDER]
+    punt = VerbeterpuntFactory(traject=traject)
+    with translation.override("nl"), pytest.raises(WorkflowFout) as fout:
+        trajectservices.stap_afronden(traject=traject, stap=Stap.S6, door=pl)
+    assert "Neem een besluit over 1 open verbeterpunt" in " ".join(fout.value.berichten)
+
+    actie = services.verbeterpunt_overnemen(punt=punt, door=pl)
+    services.verbeteractie_wijzigen(actie=actie, door=pl, termijn=Termijn.QUICK_WIN)
+    trajectservices.stap_afronden(traject=traject, stap=Stap.S6, door=pl)
+    with pytest.raises(WorkflowFout):
+        services.verbeterpunt_afwijzen(punt=punt, door=pl, reden="Toch niet.")
+
+    trajectservices.stap_heropenen(traject=traject, stap=Stap.S6, door=pl, reden="Nieuw punt uit de 6P.")
+    services.verbeterpunt_afwijzen(punt=punt, door=pl, reden="Toch niet.")
