@@ -296,3 +296,18 @@ def test_actions_move_up_and_down_and_stay_numbered_1_to_n(traject, pl):
         "A",
         "B",
     ]
+
+
+def test_a_kpi_an_action_expects_to_move_cannot_be_deleted(traject, pl):
+    from trajecten.services.kpi import kpi_verwijderbezwaren, kpi_verwijderen
+
+    kpi = KpiFactory(traject=traject, naam="Doorlooptijd")
+    actie = VerbeteractieFactory(traject=traject)
+    services.verbeteractie_wijzigen(actie=actie, door=pl, kpi_effecten={kpi.pk: "Sneller"})
+    assert kpi_verwijderbezwaren(kpi=kpi) == [
+        "This KPI cannot be deleted: 1 improvement action expects to move it. Remove the expected effect "
+        "from that action first."
+    ]
+    with pytest.raises(WorkflowFout):
+        kpi_verwijderen(kpi=kpi, door=pl)
+    assert ActieKpi.objects.filter(kpi=kpi).exists()
