@@ -5,7 +5,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.forms.fouten import ServicefoutenMixin
@@ -197,10 +197,10 @@ class VerbeteractieForm(ServicefoutenMixin, forms.ModelForm):
         self.fields["termijn"].required = False
         for naam in ("impact", "inspanning"):
             self.fields[naam].choices = [("", _("Not estimated yet")), *Schaal.choices]
+        # The team, and the owner chosen earlier even if they left the team since (kept, not lost).
+        team = Q(teamlidmaatschappen__traject=traject) | Q(pk=self.instance.voorgestelde_eigenaar_id or 0)
         self.fields["voorgestelde_eigenaar"].queryset = (
-            User.objects.filter(teamlidmaatschappen__traject=traject)
-            .distinct()
-            .order_by("first_name", "last_name")
+            User.objects.filter(team).distinct().order_by("first_name", "last_name", "pk")
         )
         self.fields["voorgestelde_eigenaar"].empty_label = _("— nobody yet —")
         effecten = kpi_effecten_van(self.instance if self.instance.pk else None, kpis)

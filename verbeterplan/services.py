@@ -388,8 +388,8 @@ def verbeteractie_wijzigen(
     versie_controleren(actie, gezien=gezien, velden=list(velden), extra=extra)
     velden = dict(_velden(velden))
     afdelingen = velden.pop("afdelingen", None)
-    if "voorgestelde_eigenaar" in velden:
-        _eis_eigenaar_in_team(traject, velden["voorgestelde_eigenaar"])
+    if "voorgestelde_eigenaar" in velden and velden["voorgestelde_eigenaar"] != actie.voorgestelde_eigenaar:
+        _eis_eigenaar_in_team(traject, velden["voorgestelde_eigenaar"])  # one who left may stay
     gewijzigd = [n for n, waarde in velden.items() if getattr(actie, n) != waarde]
     for naam in gewijzigd:
         setattr(actie, naam, velden[naam])

@@ -303,3 +303,18 @@ def test_two_people_changing_an_actions_kpi_effect_the_second_is_told_and_keeps_
     assert "Verwacht effect op Doorlooptijd is intussen door iemand anders gewijzigd" in inhoud
     assert "Tien dagen sneller" in inhoud and "Twee dagen sneller" in inhoud
     assert ActieKpi.objects.get(actie=actie).verwacht_effect == "Tien dagen sneller"
+
+
+def test_an_owner_who_left_the_team_stays_on_the_action_when_it_is_edited(traject, als, gebruikers):
+    from trajecten.models import Teamlid
+
+    eigenaar = gebruikers[Rol.TEAMMANAGER]
+    actie = VerbeteractieFactory(traject=traject, voorgestelde_eigenaar=eigenaar)
+    Teamlid.objects.filter(traject=traject, gebruiker=eigenaar).delete()
+    client = als()
+    form = client.get(_url("actie_bewerken", traject.pk, actie.pk)).context["form"]
+    assert form["voorgestelde_eigenaar"].value() == eigenaar.pk
+    data = _actiegegevens(titel="Nieuw", voorgestelde_eigenaar=eigenaar.pk, gezien=form["gezien"].value())
+    assert client.post(_url("actie_bewerken", traject.pk, actie.pk), data).status_code == 302
+    actie.refresh_from_db()
+    assert actie.voorgestelde_eigenaar == eigenaar
