@@ -318,3 +318,23 @@ def test_an_owner_who_left_the_team_stays_on_the_action_when_it_is_edited(trajec
     assert client.post(_url("actie_bewerken", traject.pk, actie.pk), data).status_code == 302
     actie.refresh_from_db()
     assert actie.voorgestelde_eigenaar == eigenaar
+
+
+@pytest.mark.parametrize("wie", ["management", Rol.SPONSOR, Rol.TEAMMANAGER])
+def test_who_may_only_view_gets_no_way_to_change_the_plan(traject, punten, als, wie):
+    actie = VerbeteractieFactory(traject=traject)
+    besloten(punten["kpi"], actie)
+    client = als(wie)
+    for url in (
+        _url("plan", traject.pk),
+        _url("acties", traject.pk),
+        actie.get_absolute_url(),
+        _url("punt_besluiten", traject.pk, punten["kpi"].pk),
+    ):
+        inhoud = client.get(url).content.decode()
+        assert 'method="post"' not in inhoud.split("<main", 1)[1].split("</main>", 1)[0], url
+        for naam in ("actie_nieuw", "actie_bewerken", "actie_verplaatsen", "punt_overnemen"):
+            args = (traject.pk,) if naam == "actie_nieuw" else (traject.pk, actie.pk)
+            if naam == "punt_overnemen":
+                args = (traject.pk, punten["kpi"].pk)
+            assert _url(naam, *args) not in inhoud, (url, naam)
