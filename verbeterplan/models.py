@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Schaal, Termijn, VerbeterpuntBron, VerbeterpuntStatus
@@ -330,8 +331,6 @@ class Verbeteractie(models.Model):
         return f"{self.volgorde}. {self.titel}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("verbeterplan:actie", args=[self.traject_id, self.pk])
 
     @property
