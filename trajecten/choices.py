@@ -91,6 +91,7 @@ class GebeurtenisSoort(models.TextChoices):
     PROCES = "proces", _("Process map changed")
     KLANTREIS = "klantreis", _("Customer journey changed")
     SERVICEFORMULE = "serviceformule", _("Serviceformule and 6P assessment changed")
+    VERBETERPLAN = "verbeterplan", _("Improvement plan changed")
 
 
 class Stap(models.TextChoices):

@@ -19,10 +19,53 @@ class VerbeterpuntBron(models.TextChoices):
 
 
 class VerbeterpuntStatus(models.TextChoices):
-    """What happened to the point; step 6 decides."""
+    """What happened to the point; step 6 decides (and may decide again while step 6 is open)."""
 
     OPEN = "open", _("Open")
+    OVERGENOMEN = "overgenomen", _("Accepted into a new action")
+    SAMENGEVOEGD = "samengevoegd", _("Merged into an action")
+    AFGEWEZEN = "afgewezen", _("Rejected")
 
     @property
     def kleur(self) -> str:
-        return {"open": "info"}[self.value]
+        return {
+            "open": "info",
+            "overgenomen": "success",
+            "samengevoegd": "success",
+            "afgewezen": "secondary",
+        }[self.value]
+
+    @property
+    def in_actie(self) -> bool:
+        """The point lives on in an action (accepted or merged)."""
+        return self in (VerbeterpuntStatus.OVERGENOMEN, VerbeterpuntStatus.SAMENGEVOEGD)
+
+
+class Termijn(models.TextChoices):
+    """Whether an action is a quick win or a change for the long term; unset until the team decides."""
+
+    QUICK_WIN = "quick_win", _("Quick win")
+    LANGE_TERMIJN = "lange_termijn", _("Long term")
+
+    @property
+    def kleur(self) -> str:
+        return {"quick_win": "success", "lange_termijn": "primary"}[self.value]
+
+
+class Schaal(models.IntegerChoices):
+    """The expected impact or effort of an action, 1 (very small) to 5 (very large)."""
+
+    ZEER_KLEIN = 1, _("1 – very small")
+    KLEIN = 2, _("2 – small")
+    GEMIDDELD = 3, _("3 – moderate")
+    GROOT = 4, _("4 – large")
+    ZEER_GROOT = 5, _("5 – very large")
+
+
+class Kwadrant(models.TextChoices):
+    """The quadrant of the impact × effort matrix an action falls in (derived, not stored)."""
+
+    QUICK_WINS = "quick_wins", _("Quick wins")
+    GROTE_PROJECTEN = "grote_projecten", _("Major projects")
+    KLEINE_VERBETERINGEN = "kleine_verbeteringen", _("Fill-ins")
+    LAGE_PRIORITEIT = "lage_prioriteit", _("Low priority")

@@ -1,9 +1,21 @@
 from django.urls import path
 
-from . import views
+from .views import plan, punten
 
 app_name = "verbeterplan"
 urlpatterns = [
-    path("", views.verbeterpunten, name="verbeterpunten"),
-    path("nieuw/", views.verbeterpunt_nieuw, name="verbeterpunt_nieuw"),
+    path("", punten.verbeterpunten, name="verbeterpunten"),
+    path("nieuw/", punten.verbeterpunt_nieuw, name="verbeterpunt_nieuw"),
+    # step 6: the improvement plan
+    path("plan/", plan.plan, name="plan"),
+    path("plan/punten/<int:punt_pk>/", plan.punt_besluiten, name="punt_besluiten"),
+    path("plan/punten/<int:punt_pk>/overnemen/", plan.punt_overnemen, name="punt_overnemen"),
+    path("plan/punten/<int:punt_pk>/samenvoegen/", plan.punt_samenvoegen, name="punt_samenvoegen"),
+    path("plan/punten/<int:punt_pk>/afwijzen/", plan.punt_afwijzen, name="punt_afwijzen"),
+    path("plan/acties/", plan.acties, name="acties"),
+    path("plan/acties/nieuw/", plan.actie_nieuw, name="actie_nieuw"),
+    path("plan/acties/<int:actie_pk>/", plan.actie, name="actie"),
+    path("plan/acties/<int:actie_pk>/bewerken/", plan.actie_bewerken, name="actie_bewerken"),
+    path("plan/acties/<int:actie_pk>/verplaatsen/", plan.actie_verplaatsen, name="actie_verplaatsen"),
+    path("plan/matrix.svg", plan.matrix, name="matrix"),
 ]

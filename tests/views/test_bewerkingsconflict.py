@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from klantreis.choices import AlternatiefSoort
 from serviceformules.choices import Oordeel, P
 from serviceformules.models import Formulekeuze, FormuleP, PBeoordeling, Product, Serviceformule
-from tests.factories import UserFactory, lid
+from tests.factories import UserFactory, VerbeterpuntFactory, lid
 from tests.klantreis.factories import (
     AlternatiefFactory,
     ContactmomentFactory,
@@ -33,6 +33,7 @@ from tests.klantreis.factories import (
 from tests.kpi.factories import KpiFactory
 from tests.proces.factories import ProcesStapFactory, ProcesVersieFactory
 from tests.serviceformules.factories import FormulekeuzeFactory, PBeoordelingFactory, ServiceformuleFactory
+from tests.verbeterplan.factories import VerbeteractieFactory
 from tests.views.conftest import Omgeving
 from trajecten.choices import Rol
 from wasstraat.accounts.models import Groep
@@ -155,6 +156,25 @@ def _beoordeling(o: Omgeving, *, bestaand: bool = True) -> str:
     return _url("serviceformules:p_beoordelen", o.traject.pk, P.PRIJS)
 
 
+def _punt(o: Omgeving, besluit: str) -> str:
+    o.punt = VerbeterpuntFactory(traject=o.traject, titel="Dubbele invoer")
+    return _url(f"verbeterplan:punt_{besluit}", o.traject.pk, o.punt.pk)
+
+
+def _samenvoegen(o: Omgeving) -> str:
+    o.acties = (VerbeteractieFactory(traject=o.traject), VerbeteractieFactory(traject=o.traject))
+    return _punt(o, "samenvoegen")
+
+
+def _actie(o: Omgeving) -> str:
+    o.actie = VerbeteractieFactory(traject=o.traject, titel="Eén loket")
+    return _url("verbeterplan:actie_bewerken", o.traject.pk, o.actie.pk)
+
+
+def _punt_nu(o: Omgeving):
+    return type(o.punt).objects.get(pk=o.punt.pk)
+
+
 BEWERKINGEN: dict[str, Bewerking] = {
     "basics of the trajectory": Bewerking(
         url=lambda o: _url("trajecten:bewerken", o.traject.pk),
@@ -241,6 +261,26 @@ BEWERKINGEN: dict[str, Bewerking] = {
         url=_beoordeling,
         veld="toelichting",
         opgeslagen=lambda o: PBeoordeling.objects.get(traject=o.traject, p=P.PRIJS).toelichting,
+        rollen=(PL, PE),
+    ),
+    "rejection of an improvement point": Bewerking(
+        url=lambda o: _punt(o, "afwijzen"),
+        veld="afwijzingsreden",
+        opgeslagen=lambda o: _punt_nu(o).afwijzingsreden,
+        rollen=(PL, PA),
+        waarden=lambda o: ("Valt buiten de scope.", "Kost te veel."),
+    ),
+    "merging an improvement point into an action": Bewerking(
+        url=_samenvoegen,
+        veld="actie",
+        opgeslagen=lambda o: str(_punt_nu(o).actie_id),
+        rollen=(PE, KRC),
+        waarden=lambda o: (str(o.acties[0].pk), str(o.acties[1].pk)),
+    ),
+    "improvement action": Bewerking(
+        url=_actie,
+        veld="titel",
+        opgeslagen=lambda o: type(o.actie).objects.get(pk=o.actie.pk).titel,
         rollen=(PL, PE),
     ),
     "first assessment of a P": Bewerking(

@@ -39,6 +39,7 @@ from tests.views import (
     matrix_kpi,
     matrix_proces,
     matrix_serviceformules,
+    matrix_verbeterplan,
 )
 from tests.views.conftest import Omgeving
 from tests.views.matrix import (
@@ -286,6 +287,7 @@ for _module in (
     matrix_interviews,
     matrix_alternatieven,
     matrix_serviceformules,
+    matrix_verbeterplan,
     matrix_accounts,
 ):
     assert not set(_module.RIJEN) & set(MATRIX), _module.__name__

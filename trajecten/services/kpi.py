@@ -227,20 +227,35 @@ def _valideren(kpi: Kpi, *, reden_ontbreekt: bool) -> None:
 
 
 def kpi_verwijderbezwaren(*, kpi: Kpi) -> list[str]:
-    """Why the KPI cannot be deleted (empty: it can). Improvement points keep their source."""
+    """Why the KPI cannot be deleted (empty: it can). Improvement points keep their source, and an
+    improvement action of the plan that expects to move it keeps it too (the reverse relation by name:
+    `trajecten` does not import `verbeterplan`)."""
+    bezwaren = []
     aantal = kpi.verbeterpunten.count()
-    if not aantal:
-        return []
-    return [
-        ngettext(
-            "This KPI cannot be deleted: %(aantal)d improvement point was recorded from it and keeps "
-            "it as its source. Change the KPI instead.",
-            "This KPI cannot be deleted: %(aantal)d improvement points were recorded from it and keep "
-            "it as their source. Change the KPI instead.",
-            aantal,
+    if aantal:
+        bezwaren.append(
+            ngettext(
+                "This KPI cannot be deleted: %(aantal)d improvement point was recorded from it and keeps "
+                "it as its source. Change the KPI instead.",
+                "This KPI cannot be deleted: %(aantal)d improvement points were recorded from it and keep "
+                "it as their source. Change the KPI instead.",
+                aantal,
+            )
+            % {"aantal": aantal}
         )
-        % {"aantal": aantal}
-    ]
+    acties = kpi.actie_effecten.count()
+    if acties:
+        bezwaren.append(
+            ngettext(
+                "This KPI cannot be deleted: %(aantal)d improvement action expects to move it. Remove the "
+                "expected effect from that action first.",
+                "This KPI cannot be deleted: %(aantal)d improvement actions expect to move it. Remove the "
+                "expected effect from those actions first.",
+                acties,
+            )
+            % {"aantal": acties}
+        )
+    return bezwaren
 
 
 @transaction.atomic

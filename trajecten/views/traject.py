@@ -117,6 +117,7 @@ STAP_PAGINAS = {
     Stap.S3B: "trajecten:procesversies",
     Stap.S4: "klantreis:overzicht",
     Stap.S5: "serviceformules:zes_p",
+    Stap.S6: "verbeterplan:plan",
 }
 
 

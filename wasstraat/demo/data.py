@@ -46,6 +46,7 @@ from wasstraat.demo.controles import controles_laden
 from wasstraat.demo.klantreizen import klantreizen_maken
 from wasstraat.demo.kpis import kpis_maken
 from wasstraat.demo.processen import processen_maken
+from wasstraat.demo.verbeterplannen import verbeterplannen_maken
 from wasstraat.demo.zes_p import zes_p_maken
 
 #: The one password of every demo account (documented in the README and printed by `demodata`).
@@ -210,6 +211,7 @@ def demodata_laden() -> Resultaat:
     controles_laden(gebruikers)  # step 3b: colleagues check the current maps (skips maps already asked)
     klantreizen_maken(gebruikers)  # step 4: customer journeys (skips trajectories that have one)
     zes_p_maken(gebruikers)  # step 5: formules of the products; 6P assessments (skips those that have one)
+    verbeterplannen_maken(gebruikers)  # step 6: a draft improvement plan (skips one that has actions)
     return resultaat
 
 

@@ -20,10 +20,10 @@ from serviceformules.models import PBeoordeling
 from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import traject_met_recht
 
-from .choices import VerbeterpuntStatus
-from .forms import VerbeterpuntForm
-from .models import Verbeterpunt
-from .services import verbeterpunt_vastleggen
+from ..choices import VerbeterpuntStatus
+from ..forms import VerbeterpuntForm
+from ..models import Verbeterpunt
+from ..services import verbeterpunt_vastleggen
 
 RECHT = "vastleggen_verbeterpunt"
 LIJST = "verbeterplan/verbeterpunten.html"
