@@ -21,6 +21,7 @@ The text is built as strings (no XML library): rendering 200 steps takes millise
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -308,6 +309,7 @@ _BREEDTES = {
 _VET = 1.12  # bold is about this much wider
 
 
+@functools.lru_cache(maxsize=8192)
 def tekstbreedte(tekst: str, grootte: float, vet: bool = False) -> float:
     """The width of ``tekst`` in pixels at font size ``grootte`` (DejaVu Sans metrics, a little generous)."""
     duizendsten = sum(_BREEDTES.get(teken, 684 if teken.isupper() else 634) for teken in tekst)
@@ -326,13 +328,23 @@ def tekst_passend(
     A word too long for a line is drawn smaller (down to `MIN_LETTER`) rather than broken; one that
     still does not fit ends in an ellipsis, as does the last line when text is left out.
     """
+    regels_, grootte = _passend(tekst, breedte, regels, grootte, vet)
+    return list(regels_), grootte
+
+
+@functools.lru_cache(maxsize=4096)
+def _passend(
+    tekst: str, breedte: float, regels: int, grootte: float, vet: bool
+) -> tuple[tuple[str, ...], float]:
+    # Remembered: a page draws the same names again (the screen and the print drawing, every request),
+    # and fitting a name measures it word by word.
     woorden = tekst.split()
     if not woorden:
-        return [], grootte
+        return (), grootte
     langste = max(tekstbreedte(woord, grootte, vet) for woord in woorden)
     if langste > breedte:
         grootte = max(MIN_LETTER, math.floor(2 * grootte * breedte / langste) / 2)
-    return _omslaan(tekst, regels, lambda regel: tekstbreedte(regel, grootte, vet) <= breedte), grootte
+    return tuple(_omslaan(tekst, regels, lambda regel: tekstbreedte(regel, grootte, vet) <= breedte)), grootte
 
 
 #: The room for a step's name inside each shape, in pixels (a diamond narrows towards its points).
