@@ -49,7 +49,13 @@ def _momenten(reis: Klantreis) -> QuerySet[Contactmoment]:
     return (
         Contactmoment.objects.filter(fase__klantreis=reis)
         .annotate(aantal_verbeterpunten=Count("verbeterpunten", distinct=True))
-        .prefetch_related(Prefetch("pijnpunten", queryset=Pijnpunt.objects.order_by("aangemaakt_op", "pk")))
+        .prefetch_related(
+            Prefetch(
+                "pijnpunten",
+                queryset=Pijnpunt.objects.order_by("aangemaakt_op", "pk"),
+                to_attr="pijnpunten_lijst",
+            )
+        )
         .order_by("volgorde", "pk")
     )
 
@@ -57,7 +63,7 @@ def _momenten(reis: Klantreis) -> QuerySet[Contactmoment]:
 def reisoverzicht(traject: Traject) -> Reisoverzicht:
     """The journey page's data: the journey, its phases in order, each with its current and desired
     contact moments (`.huidig`, `.gewenst`, and both as `.reizen` pairs for the table; pain points
-    prefetched, improvement points counted). Four queries at most."""
+    prefetched as `.pijnpunten_lijst`, improvement points counted). Four queries at most."""
     reis = Klantreis.objects.filter(traject_id=traject.pk).first()
     if reis is None:
         return Reisoverzicht(klantreis=None)
