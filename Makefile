@@ -21,7 +21,7 @@ SYSTEM_DEBS := chromium gettext poppler-utils $(WEASYPRINT_DEBS)
 help:
 	@echo "make run                 virtualenv, messages, migrations, demo data; serve on $(ADDRESS)"
 	@echo "make test                run the tests (extra options: PYTEST_ARGS='-k name -x')"
-	@echo "make lint                ruff check + ruff format --check"
+	@echo "make lint                ruff check + ruff format --check + lint-imports (pyproject.toml)"
 	@echo "make format              ruff check --fix + ruff format"
 	@echo "make check-translations  fail on untranslated or fuzzy Dutch strings (needs gettext)"
 	@echo "make makemessages        update locale/nl/LC_MESSAGES/django.po (needs gettext)"
@@ -118,6 +118,7 @@ endif
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -88,17 +88,18 @@ def verwijderbezwaren(obj: Fase | Contactmoment | Pijnpunt) -> list[str]:
     """Why a phase, contact moment or pain point cannot be deleted (empty: it can).
 
     Improvement points recorded from it, from one of its contact moments or from one of their pain
-    points keep it as their source (the foreign keys protect it).
+    points keep it as their source (the foreign keys protect it). They are counted through the reverse
+    relation `verbeterpunten` of contact moments and pain points: `verbeterplan` builds on klantreis,
+    not the other way round. A point has one source, so the two counts never overlap.
     """
-    from verbeterplan.models import Verbeterpunt  # verbeterplan builds on klantreis, not the other way
-
     if isinstance(obj, Fase):
-        filter_ = Q(contactmoment__fase=obj) | Q(pijnpunt__contactmoment__fase=obj)
+        aantal = _aantal_verbeterpunten(obj.contactmomenten.all()) + _aantal_verbeterpunten(
+            Pijnpunt.objects.filter(contactmoment__fase=obj)
+        )
     elif isinstance(obj, Contactmoment):
-        filter_ = Q(contactmoment=obj) | Q(pijnpunt__contactmoment=obj)
+        aantal = obj.verbeterpunten.count() + _aantal_verbeterpunten(obj.pijnpunten.all())
     else:
-        filter_ = Q(pijnpunt=obj)
-    aantal = Verbeterpunt.objects.filter(filter_).count()
+        aantal = obj.verbeterpunten.count()
     if not aantal:
         return []
     if isinstance(obj, Fase):
@@ -129,6 +130,11 @@ def verwijderbezwaren(obj: Fase | Contactmoment | Pijnpunt) -> list[str]:
 
 
 # --- guards and helpers -------------------------------------------------------------------------
+
+
+def _aantal_verbeterpunten(queryset) -> int:
+    """How many improvement points were recorded from the contact moments or pain points of `queryset`."""
+    return queryset.aggregate(aantal=Count("verbeterpunten"))["aantal"]
 
 
 def _eis_open(traject: Traject) -> None:

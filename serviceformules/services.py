@@ -3,8 +3,10 @@
 The catalogue is master data kept by the functioneel beheerder (global permissions); a formule is
 always saved with all six of its P's. Step 5 happens inside a trajectory (the per-trajectory right
 ``beoordeel_6p``): choose the formule the product fits, assess every P of the current process against
-the formule's promise and internal agreement, and turn a deviation into an improvement point with one
-action. Like every trajectory service these lock the trajectory row first and leave an audit event.
+the formule's promise and internal agreement; a deviation becomes an improvement point with one action
+(`verbeterplan.services.afwijking_naar_verbeterpunt` records it: step 5 finds the deviating assessment,
+`afwijkende_beoordeling`, and does not import the improvement plan). Like every trajectory service these
+lock the trajectory row first and leave an audit event.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from trajecten.choices import GebeurtenisSoort, Stap, TrajectStatus
 from trajecten.models import Traject
 from trajecten.services import WorkflowFout, gebeurtenis_vastleggen
 from trajecten.services.traject import _eis_recht, _vergrendel
-from verbeterplan.models import Verbeterpunt
-from verbeterplan.services import verbeterpunt_vastleggen
 from wasstraat.accounts.models import User
 from wasstraat.bewerking import versie_controleren
 
@@ -33,7 +33,8 @@ __all__ = [
     "FORMULE_VELDEN",
     "P_VELDEN",
     "TOELICHTING_VERPLICHT",
-    "afwijking_naar_verbeterpunt",
+    "afwijkende_beoordeling",
+    "afwijking_titel",
     "formule_aanmaken",
     "formule_kiezen",
     "formule_wijzigen",
@@ -331,25 +332,23 @@ def p_beoordelen(
     return beoordeling
 
 
-def verbeterpunt_titel(beoordeling: PBeoordeling, formule: Serviceformule) -> str:
-    """ "Price deviates from the Flitsformule", in the user's language."""
-    waarden = {"p": P(beoordeling.p).label, "formule": formule.naam}
+def afwijking_titel(beoordeling: PBeoordeling) -> str:
+    """ "Price deviates from the Flitsformule", in the user's language: the title of the improvement point
+    a deviating P becomes."""
+    waarden = {"p": P(beoordeling.p).label, "formule": beoordeling.formule.naam}
     if beoordeling.oordeel == Oordeel.WIJKT_DEELS_AF:
         return _("%(p)s partly deviates from the %(formule)s") % waarden
     return _("%(p)s deviates from the %(formule)s") % waarden
 
 
-@transaction.atomic
-def afwijking_naar_verbeterpunt(*, traject: Traject, door: User, p: str) -> Verbeterpunt:
-    """Turn a deviating P (of the chosen formule) into an improvement point, in one action.
+def afwijkende_beoordeling(traject: Traject, p: str) -> PBeoordeling:
+    """The assessment of `p` against the chosen formule, when it deviates: what an improvement point is
+    made from (`verbeterplan.services.afwijking_naar_verbeterpunt`, which holds the trajectory's lock and
+    records the point; step 5 itself does not import the improvement plan).
 
-    The title says which P deviates from which formule, the description is the explanation of the
-    assessment. Refused for a P that matches or is not assessed yet, and for a P that already has its
-    improvement point (one per assessment: a second click makes no duplicate). The improvement point
-    records its own event in the timeline.
+    Refused while the trajectory is stopped or finished, before a formule is chosen, for a P not assessed
+    yet and for a P that matches the formule. The assessment comes with its trajectory and formule.
     """
-    _eis_recht(door, traject, BEOORDELEN)
-    traject = _vergrendel(traject)
     _eis_open(traject)
     p = _p(p)
     formule = _eis_formule(traject)
@@ -361,16 +360,5 @@ def afwijking_naar_verbeterpunt(*, traject: Traject, door: User, p: str) -> Verb
             _("%(p)s matches the %(formule)s; there is no deviation to improve.")
             % {"p": p.label, "formule": formule.naam}
         )
-    bestaand = beoordeling.verbeterpunten.order_by("pk").first()
-    if bestaand is not None:
-        raise WorkflowFout(
-            _("An improvement point was already made from this P: “%(titel)s”.") % {"titel": bestaand.titel}
-        )
-    beoordeling.traject = traject
-    return verbeterpunt_vastleggen(
-        traject=traject,
-        door=door,
-        titel=verbeterpunt_titel(beoordeling, formule),
-        omschrijving=beoordeling.toelichting,
-        p_beoordeling=beoordeling,
-    )
+    beoordeling.traject, beoordeling.formule = traject, formule
+    return beoordeling

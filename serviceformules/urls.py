@@ -18,5 +18,4 @@ urlpatterns = [
     path("trajecten/<int:pk>/6p/formule/", zes_p.formule_kiezen, name="formule_kiezen"),
     path("trajecten/<int:pk>/6p/overzicht.svg", zes_p.svg, name="zes_p_svg"),
     path("trajecten/<int:pk>/6p/<str:p>/", zes_p.beoordelen, name="p_beoordelen"),
-    path("trajecten/<int:pk>/6p/<str:p>/verbeterpunt/", zes_p.verbeterpunt, name="p_verbeterpunt"),
 ]

@@ -1,6 +1,6 @@
-"""Writes of the improvement plan: recording improvement points (any member, anywhere), and step 6 —
-deciding on every point (accept into a new action, merge into an existing one, reject with a reason) and
-drawing up the actions (verbeteracties) in their order.
+"""Writes of the improvement plan: recording improvement points (any member, anywhere; a deviating P of
+step 5 in one click), and step 6 — deciding on every point (accept into a new action, merge into an
+existing one, reject with a reason) and drawing up the actions (verbeteracties) in their order.
 
 The step-6 services check the right `bewerk_verbeterplan`, lock the trajectory row (one lock for the
 whole plan, so two people deciding the same point at once give one decision and a clear refusal),
@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantreis.models import Contactmoment, Pijnpunt
+from serviceformules import services as zes_p
 from serviceformules.models import PBeoordeling
 from trajecten.choices import GebeurtenisSoort, Stap, StapStatusKeuze, TrajectStatus
 from trajecten.models import Kpi, ProcesStap, Sessie, StapStatus, Traject
@@ -114,6 +115,34 @@ def verbeterpunt_vastleggen(
         gegevens={"verbeterpunt": punt.pk},
     )
     return punt
+
+
+@transaction.atomic
+def afwijking_naar_verbeterpunt(*, traject: Traject, door: User, p: str) -> Verbeterpunt:
+    """Turn a deviating P of step 5 (of the chosen formule) into an improvement point, in one action.
+
+    The title says which P deviates from which formule, the description is the explanation of the
+    assessment. Takes step 5's right `beoordeel_6p`. Refused where step 5 refuses
+    (`serviceformules.services.afwijkende_beoordeling`: a closed trajectory, no formule chosen, a P that
+    matches or is not assessed yet) and for a P that already has its improvement point (one per
+    assessment: a second click makes no duplicate). The improvement point records its own event in the
+    timeline.
+    """
+    _eis_recht(door, traject, zes_p.BEOORDELEN)
+    traject = _vergrendel(traject)
+    beoordeling = zes_p.afwijkende_beoordeling(traject, p)
+    bestaand = beoordeling.verbeterpunten.order_by("pk").first()
+    if bestaand is not None:
+        raise WorkflowFout(
+            _("An improvement point was already made from this P: “%(titel)s”.") % {"titel": bestaand.titel}
+        )
+    return verbeterpunt_vastleggen(
+        traject=traject,
+        door=door,
+        titel=zes_p.afwijking_titel(beoordeling),
+        omschrijving=beoordeling.toelichting,
+        p_beoordeling=beoordeling,
+    )
 
 
 # --- step 6: guards ------------------------------------------------------------------------------

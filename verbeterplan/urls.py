@@ -6,6 +6,7 @@ app_name = "verbeterplan"
 urlpatterns = [
     path("", punten.verbeterpunten, name="verbeterpunten"),
     path("nieuw/", punten.verbeterpunt_nieuw, name="verbeterpunt_nieuw"),
+    path("6p/<str:p>/", punten.p_verbeterpunt, name="p_verbeterpunt"),
     # step 6: the improvement plan
     path("plan/", plan.plan, name="plan"),
     path("plan/punten/<int:punt_pk>/", plan.punt_besluiten, name="punt_besluiten"),

@@ -26,8 +26,6 @@ from trajecten.choices import Stap
 from trajecten.models import Traject
 from trajecten.services import WorkflowFout
 from trajecten.views.hulp import fout_melden, traject_voor_pagina
-from verbeterplan.choices import VerbeterpuntStatus
-from verbeterplan.models import Verbeterpunt
 
 from .. import selectors, services
 from ..choices import Reis
@@ -324,16 +322,18 @@ def contactmoment_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def _detail_context(
     traject: Traject, rechten: frozenset[str], moment: Contactmoment, form: PijnpuntForm | None
 ) -> dict:
-    """The contact moment with its pain points and the improvement points made from either."""
+    """The contact moment with its pain points and the improvement points made from either.
+
+    The points come through the trajectory's reverse relation: `verbeterplan` builds on the journey,
+    the journey does not import it."""
     pijnpunten = list(moment.pijnpunten.annotate(aantal_verbeterpunten=Count("verbeterpunten")))
     verbeterpunten = list(
-        Verbeterpunt.objects.filter(Q(contactmoment=moment) | Q(pijnpunt__contactmoment=moment))
+        traject.verbeterpunten.filter(Q(contactmoment=moment) | Q(pijnpunt__contactmoment=moment))
         .select_related("ingediend_door", "pijnpunt")
         .order_by("-ingediend_op", "-pk")
     )
     for punt in verbeterpunten:
         punt.contactmoment = moment if punt.contactmoment_id else None
-        punt.status_kleur = VerbeterpuntStatus(punt.status).kleur
     return _context(
         traject,
         rechten,

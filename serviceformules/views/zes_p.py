@@ -2,9 +2,11 @@
 
 The page shows the formule (or the choice, proposing the product's formule), the 6P overview as a
 picture and as a table, per P the promise, the internal agreement and the verdict with its
-explanation, a one-click improvement point for each deviation, and the current process map beside it
-for the comparison. Viewing: every member and management; choosing, assessing and the improvement
-point: ``beoordeel_6p``. Thin views: the trajectory through `traject_met_recht`, one service each.
+explanation, a one-click improvement point for each deviation (its button posts to the improvement
+plan's `verbeterplan:p_verbeterpunt`: step 5 does not import `verbeterplan`), and the current process map
+beside it for the comparison. Viewing: every member and management; choosing, assessing and the
+improvement point: ``beoordeel_6p``. Thin views: the trajectory through `traject_met_recht`, one service
+each.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from trajecten import workflow
 from trajecten.choices import ProcesSoort, Stap, TrajectStatus, VersieStatus
@@ -26,7 +28,6 @@ from trajecten.permissions import BEKIJKEN
 from trajecten.services import WorkflowFout
 from trajecten.swimlane import swimlane_svg
 from trajecten.views.hulp import traject_voor_pagina
-from verbeterplan.models import Verbeterpunt
 
 from .. import services
 from ..choices import P
@@ -73,11 +74,10 @@ def _beoordelingen(traject: Traject, formule: Serviceformule | None) -> dict[str
     beoordelingen: dict[str, PBeoordeling | None] = {p.value: None for p in P}
     if formule is None:
         return beoordelingen
-    punten = Prefetch("verbeterpunten", queryset=Verbeterpunt.objects.order_by("pk"))
     for beoordeling in (
         PBeoordeling.objects.filter(traject=traject, formule=formule)
         .select_related("beoordeeld_door")
-        .prefetch_related(punten)
+        .prefetch_related("verbeterpunten")  # the reverse relation: step 5 does not import verbeterplan
     ):
         beoordeling.traject, beoordeling.formule = traject, formule
         beoordelingen[beoordeling.p] = beoordeling
@@ -110,7 +110,7 @@ def _rijen(formule: Serviceformule | None, beoordelingen: dict[str, PBeoordeling
     rijen = []
     for p in P:
         beoordeling = beoordelingen[p.value]
-        punten = list(beoordeling.verbeterpunten.all()) if beoordeling else []
+        punten = sorted(beoordeling.verbeterpunten.all(), key=lambda punt: punt.pk) if beoordeling else []
         huidig = teksten.get(p.value)
         nu = (huidig.zekerheid, huidig.interne_afspraak) if huidig else ("", "")
         # What was assessed: the texts as they read then; the formule's own texts otherwise.
@@ -277,19 +277,3 @@ def beoordelen(request: HttpRequest, pk: int, p: str) -> HttpResponse:
         "afgesloten": _afgesloten(traject),
     }
     return render(request, "serviceformules/p_beoordelen.html", context)
-
-
-@require_POST
-@login_required
-def verbeterpunt(request: HttpRequest, pk: int, p: str) -> HttpResponse:
-    """The one action: a deviating P becomes an improvement point; back to the P on the 6P page."""
-    traject, _rechten = _traject(request, pk, BEOORDELEN)
-    p = _p(p)
-    try:
-        punt = services.afwijking_naar_verbeterpunt(traject=traject, door=request.user, p=p.value)
-    except WorkflowFout as fout:
-        for bericht in fout.berichten:
-            messages.error(request, bericht)
-    else:
-        messages.success(request, _("Improvement point “%(titel)s” recorded.") % {"titel": punt.titel})
-    return _naar_p(traject, p.value)

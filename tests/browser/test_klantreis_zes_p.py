@@ -497,7 +497,7 @@ def _beoordelen(pagina: Page, traject: Traject, controleer_pagina) -> None:
 
 def _verbeterpunt(pagina: Page, traject: Traject, controleer_pagina) -> None:
     """The deviation becomes an improvement point with one click, linked to its P."""
-    actie = reverse("serviceformules:p_verbeterpunt", args=[traject.pk, AFWIJKEND.value])
+    actie = reverse("verbeterplan:p_verbeterpunt", args=[traject.pk, AFWIJKEND.value])
     _main(pagina, f"form[action='{actie}'] button[type=submit]").click()
     expect(pagina).to_have_url(re.compile(f"#p-{AFWIJKEND.value}$"))
     punt = Verbeterpunt.objects.get(traject=traject)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from klantreis import services
 from klantreis.choices import Beleving, Kanaal, Reis
@@ -220,6 +221,30 @@ def test_a_phase_whose_moments_gave_improvement_points_cannot_be_deleted(
         services.fase_verwijderen(fase=fase, door=coach)
     assert "Aanvragen" in str(fout.value)
     assert Fase.objects.filter(pk=fase.pk).exists()
+
+
+def test_the_deletion_guards_count_the_points_of_moments_and_pain_points_together(traject, gebruikers, reis):
+    """Counted through the reverse relations (klantreis does not import verbeterplan): a phase counts the
+    points of all its moments and of their pain points, a moment its own and its pain points', a pain point
+    its own; points elsewhere in the journey do not count."""
+    fase, andere_fase = FaseFactory(klantreis=reis, naam="Aanvragen"), FaseFactory(klantreis=reis)
+    moment, ander_moment = ContactmomentFactory(fase=fase), ContactmomentFactory(fase=fase)
+    pijnpunt = PijnpuntFactory(contactmoment=moment)
+    elders = ContactmomentFactory(fase=andere_fase)
+    for bron in (
+        {"contactmoment": moment},
+        {"contactmoment": ander_moment},
+        {"pijnpunt": pijnpunt},
+        {"pijnpunt": pijnpunt},
+        {"contactmoment": elders},
+    ):
+        verbeterpunt_vastleggen(traject=traject, door=gebruikers[Rol.PROJECTLEIDER], titel="Punt", **bron)
+    with translation.override("en"):
+        assert "4 improvement points were recorded" in services.verwijderbezwaren(fase)[0]
+        assert "3 improvement points were recorded" in services.verwijderbezwaren(moment)[0]
+        assert "1 improvement point was recorded" in services.verwijderbezwaren(ander_moment)[0]
+        assert "2 improvement points were recorded" in services.verwijderbezwaren(pijnpunt)[0]
+    assert services.verwijderbezwaren(PijnpuntFactory(contactmoment=moment)) == []
 
 
 def test_a_phase_deleted_in_the_meantime_is_a_clear_refusal(traject, coach, reis):

@@ -13,6 +13,7 @@ from serviceformules.choices import Oordeel, P
 from serviceformules.models import Serviceformule
 from tests.proces.factories import ProcesVersieFactory, stappen_bulk
 from trajecten.choices import Rol
+from verbeterplan.services import afwijking_naar_verbeterpunt
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def alles_beoordeeld(traject, door) -> None:
         services.p_beoordelen(
             traject=traject, door=door, p=p, oordeel=Oordeel.WIJKT_AF, toelichting="Anders."
         )
-        services.afwijking_naar_verbeterpunt(traject=traject, door=door, p=p)
+        afwijking_naar_verbeterpunt(traject=traject, door=door, p=p)
 
 
 @pytest.mark.parametrize(("stappen", "beoordeeld"), [(0, False), (3, True), (80, True)])

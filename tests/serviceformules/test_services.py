@@ -18,6 +18,7 @@ from trajecten.models import Gebeurtenis
 from trajecten.services import WorkflowFout
 from verbeterplan.choices import VerbeterpuntBron
 from verbeterplan.models import Verbeterpunt
+from verbeterplan.services import afwijking_naar_verbeterpunt
 
 pytestmark = pytest.mark.django_db
 
@@ -329,7 +330,7 @@ class TestPBeoordelen:
             )
 
 
-# --- step 5: a deviation becomes an improvement point -------------------------------------------
+# --- step 5: a deviation becomes an improvement point (recorded by verbeterplan) ----------------
 
 
 class TestAfwijkingNaarVerbeterpunt:
@@ -339,7 +340,7 @@ class TestAfwijkingNaarVerbeterpunt:
             traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="Leges pas na afloop."
         )
         krc = gebruikers[Rol.KLANTREISCOACH]
-        punt = services.afwijking_naar_verbeterpunt(traject=traject, door=krc, p=P.PRIJS)
+        punt = afwijking_naar_verbeterpunt(traject=traject, door=krc, p=P.PRIJS)
         assert punt.titel == "Price deviates from the Flitsformule"
         assert punt.omschrijving == "Leges pas na afloop."
         assert punt.p_beoordeling == beoordeling and punt.bron == VerbeterpuntBron.P_BEOORDELING
@@ -351,7 +352,7 @@ class TestAfwijkingNaarVerbeterpunt:
         services.p_beoordelen(
             traject=traject, door=pl, p=P.PROMOTIE, oordeel=Oordeel.WIJKT_DEELS_AF, toelichting="x"
         )
-        punt = services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PROMOTIE)
+        punt = afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PROMOTIE)
         assert punt.titel == "Promotion (information) partly deviates from the Flitsformule"
 
     def test_a_matching_p_is_refused(self, gekozen):
@@ -360,33 +361,33 @@ class TestAfwijkingNaarVerbeterpunt:
             traject=traject, door=pl, p=P.PRODUCT, oordeel=Oordeel.KOMT_OVEREEN, toelichting="Klopt."
         )
         with pytest.raises(WorkflowFout) as fout:
-            services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRODUCT)
+            afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRODUCT)
         assert fout.value.berichten == ["Product matches the Flitsformule; there is no deviation to improve."]
         assert not Verbeterpunt.objects.filter(traject=traject).exists()
 
     def test_a_p_without_assessment_is_refused(self, gekozen):
         traject, _flits, pl = gekozen
         with pytest.raises(WorkflowFout) as fout:
-            services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PERSONEEL)
+            afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PERSONEEL)
         assert fout.value.berichten == ["Staff has not been assessed yet."]
 
     def test_a_second_point_for_the_same_assessment_is_refused(self, gekozen):
         traject, _flits, pl = gekozen
         services.p_beoordelen(traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="x")
-        punt = services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
+        punt = afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
         with pytest.raises(WorkflowFout) as fout:
-            services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
+            afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
         assert fout.value.berichten == [f"An improvement point was already made from this P: “{punt.titel}”."]
         assert Verbeterpunt.objects.filter(traject=traject).count() == 1
 
     def test_after_another_formule_the_same_p_can_give_a_new_point(self, gekozen):
         traject, _flits, pl = gekozen
         services.p_beoordelen(traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="x")
-        services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
+        afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
         wegwijs = Serviceformule.objects.get(naam="Wegwijsformule")
         services.formule_kiezen(traject=traject, door=pl, formule=wegwijs)
         services.p_beoordelen(traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="y")
-        punt = services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
+        punt = afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
         assert punt.titel == "Price deviates from the Wegwijsformule"
         assert Verbeterpunt.objects.filter(traject=traject).count() == 2
 
@@ -395,11 +396,11 @@ class TestAfwijkingNaarVerbeterpunt:
         traject, _flits, pl = gekozen
         services.p_beoordelen(traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="x")
         with pytest.raises(PermissionDenied):
-            services.afwijking_naar_verbeterpunt(traject=traject, door=gebruikers[rol], p=P.PRIJS)
+            afwijking_naar_verbeterpunt(traject=traject, door=gebruikers[rol], p=P.PRIJS)
 
     def test_a_finished_trajectory_gets_no_new_points(self, gekozen):
         traject, _flits, pl = gekozen
         services.p_beoordelen(traject=traject, door=pl, p=P.PRIJS, oordeel=Oordeel.WIJKT_AF, toelichting="x")
         traject = zet_stappen(traject, {}, traject_status=TrajectStatus.AFGEROND)
         with pytest.raises(WorkflowFout):
-            services.afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)
+            afwijking_naar_verbeterpunt(traject=traject, door=pl, p=P.PRIJS)

@@ -231,7 +231,7 @@ class TestZesPPagina:
         inhoud = response.content.decode()
         assert "Flitsformule" in inhoud
         assert reverse("serviceformules:p_beoordelen", args=[gekozen.pk, "prijs"]) not in inhoud
-        assert reverse("serviceformules:p_verbeterpunt", args=[gekozen.pk, "prijs"]) not in inhoud
+        assert reverse("verbeterplan:p_verbeterpunt", args=[gekozen.pk, "prijs"]) not in inhoud
         assert reverse("serviceformules:formule_kiezen", args=[gekozen.pk]) not in inhoud
 
     def test_the_page_shows_the_overview_and_each_p_with_its_verdict(self, gekozen, gebruikers, als):
@@ -246,9 +246,9 @@ class TestZesPPagina:
         assert "Standaardproduct, klopt." in inhoud and "Leges pas achteraf bekend." in inhoud
         assert "Komt overeen" in inhoud and "Wijkt af" in inhoud and "Nog niet beoordeeld" in inhoud
         assert escape(FormuleP.objects.get(formule=flits(), p=P.PLAATS).zekerheid) in inhoud
-        knop = reverse("serviceformules:p_verbeterpunt", args=[gekozen.pk, "prijs"])
+        knop = reverse("verbeterplan:p_verbeterpunt", args=[gekozen.pk, "prijs"])
         assert knop in inhoud
-        assert reverse("serviceformules:p_verbeterpunt", args=[gekozen.pk, "product"]) not in inhoud
+        assert reverse("verbeterplan:p_verbeterpunt", args=[gekozen.pk, "product"]) not in inhoud
         assert response.context["aantal_beoordeeld"] == 2
         assert 'style="' not in inhoud.split("<main", 1)[1]
 
@@ -406,7 +406,7 @@ class TestBeoordelen:
 
 class TestVerbeterpunt:
     def url(self, traject, p: str = "prijs") -> str:
-        return reverse("serviceformules:p_verbeterpunt", args=[traject.pk, p])
+        return reverse("verbeterplan:p_verbeterpunt", args=[traject.pk, p])
 
     def test_one_click_makes_the_point_and_the_page_links_to_it(self, gekozen, gebruikers, als):
         beoordeel(gekozen, gebruikers[Rol.PROJECTLEIDER], P.PRIJS, Oordeel.WIJKT_AF, "Leges achteraf.")

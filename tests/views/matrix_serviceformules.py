@@ -128,5 +128,6 @@ RIJEN: dict[str, list[Controle]] = {
     "serviceformules:zes_p_svg": [get(BEKIJKEN, _met_formule)],
     "serviceformules:formule_kiezen": [get(BEOORDELEN, _met_formule), post(BEOORDELEN, _kiezen)],
     "serviceformules:p_beoordelen": [get(BEOORDELEN, _p), post(BEOORDELEN, _p)],
-    "serviceformules:p_verbeterpunt": [post(BEOORDELEN, _afwijking)],
+    # its one-click improvement point: a URL of verbeterplan, which records the point
+    "verbeterplan:p_verbeterpunt": [post(BEOORDELEN, _afwijking)],
 }

@@ -2,7 +2,9 @@
 
 A point is recorded where it arose; the page `verbeterpunt_nieuw` takes its source from the query
 string (`?sessie=`, `?kpi=`, `?processtap=`, `?contactmoment=`, `?pijnpunt=`, `?p_beoordeling=`):
-only an object of this trajectory, and at most one.
+only an object of this trajectory, and at most one. A deviating P of step 5 becomes a point in one
+click (`p_verbeterpunt`, the button on the 6P page). The step apps link here by URL name; they do not
+import this app.
 """
 
 from __future__ import annotations
@@ -12,18 +14,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from klantreis.models import Contactmoment, Pijnpunt
+from serviceformules.choices import P
 from serviceformules.models import PBeoordeling
+from serviceformules.services import BEOORDELEN
 from trajecten.models import Kpi, ProcesStap, Sessie, Traject
 from trajecten.permissions import traject_met_recht
+from trajecten.services import WorkflowFout
+from trajecten.views.hulp import fout_melden
 
 from ..choices import VerbeterpuntStatus
 from ..forms import VerbeterpuntForm
 from ..models import Verbeterpunt
-from ..services import verbeterpunt_vastleggen
+from ..services import afwijking_naar_verbeterpunt, verbeterpunt_vastleggen
 
 RECHT = "vastleggen_verbeterpunt"
 LIJST = "verbeterplan/verbeterpunten.html"
@@ -200,3 +207,22 @@ def verbeterpunt_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         "p_beoordeling": bronnen.get("p_beoordeling"),
     }
     return render(request, "verbeterplan/verbeterpunt_form.html", context)
+
+
+@require_POST
+@login_required
+def p_verbeterpunt(request: HttpRequest, pk: int, p: str) -> HttpResponse:
+    """The one action of step 5: a deviating P becomes an improvement point (step 5's right
+    `beoordeel_6p`); back to the P on the 6P page."""
+    traject, _rechten = traject_met_recht(request.user, pk, BEOORDELEN)
+    try:
+        p = P(p)
+    except ValueError:
+        raise Http404 from None  # not one of the six P's
+    try:
+        punt = afwijking_naar_verbeterpunt(traject=traject, door=request.user, p=p.value)
+    except WorkflowFout as fout:
+        fout_melden(request, fout)
+    else:
+        messages.success(request, _("Improvement point “%(titel)s” recorded.") % {"titel": punt.titel})
+    return redirect(reverse("serviceformules:zes_p", args=[traject.pk]) + f"#p-{p.value}")

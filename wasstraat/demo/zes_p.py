@@ -23,15 +23,11 @@ from django.db import transaction
 
 from serviceformules.choices import Oordeel, P
 from serviceformules.models import Formulekeuze, Product, Serviceformule
-from serviceformules.services import (
-    afwijking_naar_verbeterpunt,
-    formule_kiezen,
-    p_beoordelen,
-    product_formule_zetten,
-)
+from serviceformules.services import formule_kiezen, p_beoordelen, product_formule_zetten
 from trajecten import services
 from trajecten.choices import SessieSoort, Stap, StapStatusKeuze
 from trajecten.models import Traject
+from verbeterplan.services import afwijking_naar_verbeterpunt
 from wasstraat.accounts.models import User
 
 #: The formule of every demo product (`wasstraat.demo.data.PRODUCTEN`), from the national catalogue.
