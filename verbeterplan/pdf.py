@@ -4,13 +4,24 @@
 `plandocument_pdf` renders any `Plandocument`, so a frozen version stored as data prints the same way.
 The template (``templates/verbeterplan/pdf/verbeterplan.html``) reads only the document and the house
 style (the municipality's name, logo and colour from the settings). Always in Dutch.
+
+Rendering a large plan takes WeasyPrint a second or more, so the download does not wait for it in the
+web process: `pdf_sleutel` names the state of the plan (a hash of its document), the Celery task
+`verbeterplan.tasks.plan_pdf_maken` renders and stores the PDF of that state (`pdf_opslaan`, in the
+default storage under ``verbeterplan-pdf/<trajectory>/``, the previous one removed), and the view
+serves the stored file once it is there (`opgeslagen_pdf`). Without Redis the task runs in-process,
+so the first request gets the PDF at once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -83,7 +94,51 @@ def _watermerk(woord: str) -> str:
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297">'
         '<text x="105" y="160" transform="rotate(-52 105 160)" text-anchor="middle" '
-        'font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="46" '
+        'font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="38" '
         f'fill="{KLEUR_CONCEPT}" fill-opacity="0.07" letter-spacing="4">{tekst_escapen(woord)}</text></svg>'
     )
     return "data:image/svg+xml," + quote(svg)
+
+
+# --- stored PDFs (rendered by the Celery task) ----------------------------------------------------
+
+MAP = "verbeterplan-pdf"
+
+
+def pdf_sleutel(*, traject: Traject, document: Plandocument) -> str:
+    """A name for the state of the plan the document shows: the same plan gives the same key (the
+    moment the document was made aside), any change of it another one."""
+    gegevens = document.als_dict()
+    gegevens.pop("gemaakt_op")
+    # the trajectory's creation time too: a reused primary key (a test database) is another plan
+    inhoud = json.dumps([traject.pk, traject.aangemaakt_op.isoformat(), gegevens], sort_keys=True)
+    return hashlib.sha256(inhoud.encode()).hexdigest()[:40]
+
+
+def _pad(traject_pk: int, sleutel: str) -> str:
+    return f"{MAP}/{traject_pk}/{sleutel}.pdf"
+
+
+def opgeslagen_pdf(*, traject: Traject, sleutel: str) -> bytes | None:
+    """The stored PDF of this state of the plan, or None while it has not been made."""
+    pad = _pad(traject.pk, sleutel)
+    if not default_storage.exists(pad):
+        return None
+    with default_storage.open(pad, "rb") as bestand:
+        return bestand.read()
+
+
+def pdf_opslaan(*, traject: Traject) -> str:
+    """Render the plan as it stands now and store the PDF under its key (once: a stored state is not
+    rendered again); earlier PDFs of the trajectory are removed. Returns the key."""
+    with translation.override("nl"):
+        document = plandocument(traject=traject)
+        sleutel = pdf_sleutel(traject=traject, document=document)
+        pad = _pad(traject.pk, sleutel)
+        if not default_storage.exists(pad):
+            default_storage.save(pad, ContentFile(plandocument_pdf(document=document)))
+    map_ = f"{MAP}/{traject.pk}"
+    for naam in default_storage.listdir(map_)[1]:
+        if naam != f"{sleutel}.pdf":
+            default_storage.delete(f"{map_}/{naam}")
+    return sleutel

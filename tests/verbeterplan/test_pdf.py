@@ -213,3 +213,64 @@ def test_the_plan_pages_link_the_pdf(traject, client, gebruikers):
     url = reverse("verbeterplan:plan_pdf", args=[traject.pk])
     for pagina in ("verbeterplan:plan", "verbeterplan:acties"):
         assert url in client.get(reverse(pagina, args=[traject.pk])).content.decode(), pagina
+
+
+# --- rendered by the Celery task, served when ready -------------------------------------------------
+
+
+@pytest.fixture
+def weergaven(monkeypatch):
+    """WeasyPrint replaced by a counter: these tests are about storing and serving."""
+    from django.core.cache import cache
+
+    cache.clear()
+    gemaakt = []
+
+    def maken(document):
+        gemaakt.append(document)
+        return b"%PDF-1.7 " + document.acties[0].titel.encode()
+
+    monkeypatch.setattr("verbeterplan.pdf.plandocument_pdf", maken)
+    return gemaakt
+
+
+def test_the_task_stores_each_state_of_the_plan_once(traject, weergaven):
+    from django.core.files.storage import default_storage
+
+    from verbeterplan import tasks
+
+    actie = VerbeteractieFactory(traject=traject, titel="Eén loket")
+    eerste = tasks.plan_pdf_maken(traject.pk)
+    assert tasks.plan_pdf_maken(traject.pk) == eerste  # safe to run twice
+    assert len(weergaven) == 1
+    actie.titel = "Eén loket voor alles"
+    actie.save()
+    tweede = tasks.plan_pdf_maken(traject.pk)
+    assert tweede != eerste and len(weergaven) == 2
+    assert default_storage.listdir(f"verbeterplan-pdf/{traject.pk}")[1] == [
+        f"{tweede}.pdf"
+    ]  # the old one gone
+    assert tasks.plan_pdf_maken(traject.pk + 1000) is None
+
+
+def test_while_the_worker_renders_the_page_waits_then_the_download_follows(
+    traject, client, gebruikers, weergaven, monkeypatch
+):
+    from verbeterplan import tasks
+
+    VerbeteractieFactory(traject=traject, titel="Eén loket")
+    gevraagd = []
+    monkeypatch.setattr(tasks.plan_pdf_maken, "delay", lambda traject_id: gevraagd.append(traject_id))
+    client.force_login(gebruikers[Rol.SPONSOR])
+    url = reverse("verbeterplan:plan_pdf", args=[traject.pk])
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert "Het pdf-bestand van het verbeterplan wordt gemaakt" in response.content.decode()
+        assert '<meta http-equiv="refresh" content="3">' in response.content.decode()
+    assert gevraagd == [traject.pk]  # asked once, not on every look
+    tasks.plan_pdf_maken(traject.pk)  # the worker
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content == "%PDF-1.7 Eén loket".encode()
