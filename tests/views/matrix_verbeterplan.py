@@ -2,8 +2,9 @@
 test_permissiematrix.py).
 
 Viewing the plan, a point's decision page, the actions, an action and the matrix, and downloading the
-plan as PDF: every member and management. Deciding on a point, creating, editing and reordering actions: ``bewerk_verbeterplan``, the
-projectleider, procesadviseur, klantreiscoach and proceseigenaar (SPEC.md, "edit the verbeterplan").
+plan as PDF: every member and management. Deciding on a point, creating, editing and reordering
+actions: ``bewerk_verbeterplan``, the projectleider, procesadviseur, klantreiscoach and proceseigenaar
+(SPEC.md, "edit the verbeterplan").
 Each request gets fresh objects, so every allowed person has something to decide or change.
 """
 
