@@ -263,14 +263,18 @@ def test_while_the_worker_renders_the_page_waits_then_the_download_follows(
     monkeypatch.setattr(tasks.plan_pdf_maken, "delay", lambda traject_id: gevraagd.append(traject_id))
     client.force_login(gebruikers[Rol.SPONSOR])
     url = reverse("verbeterplan:plan_pdf", args=[traject.pk])
-    for _ in range(2):
-        response = client.get(url)
-        assert response.status_code == 200
-        assert response["Content-Type"].startswith("text/html")
-        assert "Het pdf-bestand van het verbeterplan wordt gemaakt" in response.content.decode()
-        assert '<meta http-equiv="refresh" content="3">' in response.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    pagina = response.content.decode()
+    assert "Het pdf-bestand van het verbeterplan wordt gemaakt" in pagina
+    assert f'hx-get="{url}" hx-trigger="every 3s"' in pagina  # it asks again by itself
+    nog_niet = client.get(url, headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 3s"' in nog_niet.content.decode()
     assert gevraagd == [traject.pk]  # asked once, not on every look
     tasks.plan_pdf_maken(traject.pk)  # the worker
+    klaar = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Het pdf-bestand van het verbeterplan is klaar." in klaar and "hx-trigger" not in klaar
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert response.content == "%PDF-1.7 Eén loket".encode()

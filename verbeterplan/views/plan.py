@@ -43,6 +43,7 @@ ACTIEFORMULIER = "verbeterplan/actie_form.html"
 FILTERS = ("bron", "stap", "besluit", "groeperen")
 #: Seconds a requested PDF may take before a new request asks the task again.
 PDF_WACHTEN = 120
+PDF_STATUS = "verbeterplan/_plan_pdf_status.html"
 
 
 def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
@@ -285,8 +286,8 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
     WeasyPrint needs a second or more for a large plan, so the Celery task renders it: while the PDF
     of this state of the plan is not there yet, the task is asked once and a page says it is being
-    made and looks again every few seconds; then the download follows. (Without Redis the task runs
-    in-process and the PDF comes at once.)"""
+    made; it asks again every few seconds (htmx) and offers the download once it is there. (Without
+    Redis the task runs in-process and the PDF comes at once.)"""
     traject, rechten = traject_voor_pagina(request, pk)
     with translation.override("nl"):
         sleutel = pdf.pdf_sleutel(traject=traject, document=plandocument(traject=traject))
@@ -299,8 +300,10 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(fout))
             return redirect("verbeterplan:acties", pk=traject.pk)
         inhoud = pdf.opgeslagen_pdf(traject=traject, sleutel=sleutel)
+    if request.htmx:  # the waiting page asks whether it is there yet
+        return render(request, PDF_STATUS, {"traject": traject, "klaar": inhoud is not None})
     if inhoud is None:
-        return render(request, "verbeterplan/plan_pdf_wachten.html", _context(traject, rechten))
+        return render(request, "verbeterplan/plan_pdf_wachten.html", _context(traject, rechten, klaar=False))
     response = HttpResponse(inhoud, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="verbeterplan-{traject.pk}-concept.pdf"'
     return response
