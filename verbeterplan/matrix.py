@@ -74,7 +74,8 @@ def _geschat(acties: Iterable[Verbeteractie]) -> list[Verbeteractie]:
     return [a for a in acties if a.impact is not None and a.inspanning is not None]
 
 
-def _kwadranten(svg: Svg) -> None:
+def _kwadranten(svg: Svg, *, namen: bool) -> None:
+    """The quadrants' tints (`namen` False) or their names (True, drawn over the grid lines)."""
     vlakken = (
         (Kwadrant.QUICK_WINS, 1, 5, HOOG - 1, 5 - HOOG + 1, "start"),
         (Kwadrant.GROTE_PROJECTEN, HOOG, 5, 5 - HOOG + 1, 5 - HOOG + 1, "end"),
@@ -83,7 +84,9 @@ def _kwadranten(svg: Svg) -> None:
     )
     for soort, inspanning, impact, breed, hoog, anker in vlakken:
         x, y = _x(inspanning), _y(impact)
-        svg.rechthoek(x, y, breed * CEL, hoog * CEL, fill=VULLING[soort])
+        if not namen:
+            svg.rechthoek(x, y, breed * CEL, hoog * CEL, fill=VULLING[soort])
+            continue
         tekst_x = x + 6 if anker == "start" else x + breed * CEL - 6
         svg.tekst(
             tekst_x,
@@ -194,8 +197,9 @@ def matrix_svg(
         beschrijving=_beschrijving(geschat, len(acties) - len(geschat)),
         ident=ident,
     )
-    _kwadranten(svg)
+    _kwadranten(svg, namen=False)
     _raster(svg)
+    _kwadranten(svg, namen=True)  # a name is not crossed out by the grid lines under it
     _assen(svg)
     _stippen(svg, geschat)
     return svg.render()

@@ -19,4 +19,5 @@ urlpatterns = [
     path("plan/acties/<int:actie_pk>/bewerken/", plan.actie_bewerken, name="actie_bewerken"),
     path("plan/acties/<int:actie_pk>/verplaatsen/", plan.actie_verplaatsen, name="actie_verplaatsen"),
     path("plan/matrix.svg", plan.matrix, name="matrix"),
+    path("plan/verbeterplan.pdf", plan.plan_pdf, name="plan_pdf"),
 ]

@@ -1,9 +1,10 @@
 """Permission-matrix rows for step 6, the improvement plan (merged into MATRIX in
 test_permissiematrix.py).
 
-Viewing the plan, a point's decision page, the actions, an action and the matrix: every member and
-management. Deciding on a point, creating, editing and reordering actions: ``bewerk_verbeterplan``, the
-projectleider, procesadviseur, klantreiscoach and proceseigenaar (SPEC.md, "edit the verbeterplan").
+Viewing the plan, a point's decision page, the actions, an action and the matrix, and downloading the
+plan as PDF: every member and management. Deciding on a point, creating, editing and reordering
+actions: ``bewerk_verbeterplan``, the projectleider, procesadviseur, klantreiscoach and proceseigenaar
+(SPEC.md, "edit the verbeterplan").
 Each request gets fresh objects, so every allowed person has something to decide or change.
 """
 
@@ -76,6 +77,7 @@ RIJEN: dict[str, list[Controle]] = {
     "verbeterplan:punt_afwijzen": [get(PLAN_BEWERKEN, _punt), post(PLAN_BEWERKEN, _afwijzen)],
     "verbeterplan:acties": [get(BEKIJKEN, _traject)],
     "verbeterplan:matrix": [get(BEKIJKEN, _traject)],
+    "verbeterplan:plan_pdf": [get(BEKIJKEN, _traject)],  # like the trajectkaart: every member, management
     "verbeterplan:actie": [get(BEKIJKEN, _actie)],
     "verbeterplan:actie_nieuw": [get(PLAN_BEWERKEN, _traject), post(PLAN_BEWERKEN, _nieuwe_actie)],
     "verbeterplan:actie_bewerken": [get(PLAN_BEWERKEN, _actie), post(PLAN_BEWERKEN, _actie_wijzigen)],

@@ -359,8 +359,10 @@ def _afwijking(controle: Controle, verwacht: str, response: HttpResponse, url: s
 
 @pytest.fixture
 def geen_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The matrix checks who may download the trajectkaart, not WeasyPrint (test_paginas does)."""
+    """The matrix checks who may download the PDFs, not WeasyPrint (test_paginas and
+    tests/verbeterplan/test_pdf.py do)."""
     monkeypatch.setattr("trajecten.documenten.trajectkaart_pdf", lambda traject: b"%PDF-1.7 test")
+    monkeypatch.setattr("verbeterplan.pdf.plandocument_pdf", lambda document: b"%PDF-1.7 test")
 
 
 @pytest.mark.usefixtures("geen_pdf")

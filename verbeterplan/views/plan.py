@@ -14,10 +14,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,8 +28,10 @@ from trajecten.choices import Stap
 from trajecten.models import Kpi, Traject
 from trajecten.services import WorkflowFout
 from trajecten.views.hulp import fout_melden, traject_voor_pagina
+from wasstraat.pdf import PdfNietBeschikbaar
 
-from .. import selectors, services
+from .. import pdf, selectors, services, tasks
+from ..document import plandocument
 from ..forms import AfwijzenForm, OvernemenForm, PlanFilterForm, SamenvoegenForm, VerbeteractieForm
 from ..matrix import matrix_svg, matrix_tabel
 from ..models import Verbeteractie, Verbeterpunt
@@ -37,6 +41,9 @@ TAB = "verbeterplan"
 BESLUITPAGINA = "verbeterplan/punt_besluiten.html"
 ACTIEFORMULIER = "verbeterplan/actie_form.html"
 FILTERS = ("bron", "stap", "besluit", "groeperen")
+#: Seconds a requested PDF may take before a new request asks the task again.
+PDF_WACHTEN = 120
+PDF_STATUS = "verbeterplan/_plan_pdf_status.html"
 
 
 def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
@@ -268,6 +275,37 @@ def matrix(request: HttpRequest, pk: int) -> HttpResponse:
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="verbeterplan-matrix-{traject.pk}.svg"'
+    return response
+
+
+@require_GET
+@login_required
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The improvement plan as it stands, as an accessible PDF marked *concept*, for download (every
+    member and management, like the trajectkaart).
+
+    WeasyPrint needs a second or more for a large plan, so the Celery task renders it: while the PDF
+    of this state of the plan is not there yet, the task is asked once and a page says it is being
+    made; it asks again every few seconds (htmx) and offers the download once it is there. (Without
+    Redis the task runs in-process and the PDF comes at once.)"""
+    traject, rechten = traject_voor_pagina(request, pk)
+    with translation.override("nl"):
+        sleutel = pdf.pdf_sleutel(traject=traject, document=plandocument(traject=traject))
+    inhoud = pdf.opgeslagen_pdf(traject=traject, sleutel=sleutel)
+    if inhoud is None and cache.add(f"verbeterplan-pdf-{traject.pk}-{sleutel}", True, PDF_WACHTEN):
+        try:
+            tasks.plan_pdf_maken.delay(traject.pk)
+        except PdfNietBeschikbaar as fout:  # in-process, without Redis
+            cache.delete(f"verbeterplan-pdf-{traject.pk}-{sleutel}")
+            messages.error(request, str(fout))
+            return redirect("verbeterplan:acties", pk=traject.pk)
+        inhoud = pdf.opgeslagen_pdf(traject=traject, sleutel=sleutel)
+    if request.htmx:  # the waiting page asks whether it is there yet
+        return render(request, PDF_STATUS, {"traject": traject, "klaar": inhoud is not None})
+    if inhoud is None:
+        return render(request, "verbeterplan/plan_pdf_wachten.html", _context(traject, rechten, klaar=False))
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="verbeterplan-{traject.pk}-concept.pdf"'
     return response
 
 
