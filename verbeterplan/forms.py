@@ -16,7 +16,7 @@ from trajecten.models import Kpi, Traject
 from wasstraat.accounts.models import User
 from wasstraat.datumvelden import DatumVeld
 
-from .choices import Oordeel, Schaal, Termijn, VerbeterpuntStatus, VoorwaardeStatus
+from .choices import Oordeel, Schaal, Termijn, VerbeterpuntStatus
 from .models import Verbeteractie, Verbeterpunt, Voorwaarde
 from .services import ACTIEVELDEN, BESLUITVELDEN, kpi_effecten_van, kpi_extra
 from .toetsing import INTREKVELDEN, VOORWAARDEVELDEN
@@ -424,9 +424,3 @@ class VoorwaardeForm(ServicefoutenMixin, forms.ModelForm):
         self.fields["eigenaar"].empty_label = None
         self.helper = _helper()
         self.versie_volgen(self.instance, VOORWAARDEVELDEN)
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("status") == VoorwaardeStatus.TERZIJDE and not (data.get("toelichting") or "").strip():
-            self.add_error("toelichting", _("Give the reason for setting this condition aside."))
-        return data
