@@ -20,7 +20,7 @@ from .choices import Oordeel, Schaal, Termijn, VerbeterpuntStatus
 from .models import Verbeteractie, Verbeterpunt, Voorwaarde
 from .services import ACTIEVELDEN, BESLUITVELDEN, kpi_effecten_van, kpi_extra
 from .toetsing import INTREKVELDEN, VOORWAARDEVELDEN
-from .toetsvragen import JA_NEE, KEUZE, TEKST, Toetsvraag, antwoorden_valideren, vragen_van
+from .toetsvragen import BEDRAG, JA_NEE, KEUZE, TEKST, Toetsvraag, antwoorden_valideren, vragen_van
 
 
 class VerbeterpuntForm(ServicefoutenMixin, forms.Form):
@@ -329,13 +329,20 @@ class HerhalenForm(ServicefoutenMixin, forms.Form):
 
 
 def _vraagveld(vraag: Toetsvraag) -> forms.Field:
-    algemeen = {"label": vraag.vraag, "required": False, "help_text": vraag.uitleg}
+    """The form field of one question; the value is checked by the table's rules (`antwoorden_valideren`)."""
+    algemeen = {
+        "label": vraag.vraag,
+        "required": vraag.verplicht,
+        "help_text": vraag.uitleg,
+        "error_messages": {"required": _("Answer this question: %(vraag)s") % {"vraag": vraag.vraag}},
+    }
     if vraag.soort in (JA_NEE, KEUZE):
         keuzes = list(vraag.opties()) if vraag.verplicht else [("", _("No answer")), *vraag.opties()]
         return forms.ChoiceField(choices=keuzes, widget=forms.RadioSelect, **algemeen)
     if vraag.soort == TEKST:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **algemeen)
-    return forms.CharField(max_length=20, **algemeen)  # amounts and weeks: read by the table's rules
+    invoer = "decimal" if vraag.soort == BEDRAG else "numeric"
+    return forms.CharField(max_length=20, widget=forms.TextInput(attrs={"inputmode": invoer}), **algemeen)
 
 
 class ToetsoordeelForm(ServicefoutenMixin, forms.Form):
@@ -394,7 +401,8 @@ class ToetsoordeelForm(ServicefoutenMixin, forms.Form):
             self.schone_antwoorden = antwoorden_valideren(self.discipline, self.antwoorden())
         except ValidationError as fout:
             for veld, berichten in fout.message_dict.items():
-                self.add_error(veld if veld in self.fields else None, berichten)
+                if veld not in self.errors:  # a required question left empty is said once
+                    self.add_error(veld if veld in self.fields else None, berichten)
         return data
 
     def voorwaarde_regels(self) -> list[str]:

@@ -382,3 +382,40 @@ def test_the_review_page_keeps_its_queries_with_six_reviews(
     ContentType.objects.clear_cache()
     with django_assert_max_num_queries(VERZOEK):
         assert pl.get(verzoeken[0].get_absolute_url()).status_code == 200
+
+
+def test_a_specialist_following_the_links_of_the_review_never_meets_a_closed_page(
+    traject, verzoek, privacy, plan
+):
+    """Every link on the pages a review needs, followed from the review page, opens for the specialist:
+    the header, the plan and the process and journey pages hide what they may not see."""
+    import re
+
+    from tests.factories import VerbeterpuntFactory
+    from tests.klantreis.factories import ContactmomentFactory, FaseFactory
+    from tests.proces.factories import ProcesStapFactory
+    from tests.verbeterplan.factories import besloten
+    from verbeterplan.choices import VerbeterpuntBron
+
+    stap = ProcesStapFactory(versie=ProcesVersieFactory(traject=traject))
+    ContactmomentFactory(fase=FaseFactory(klantreis=KlantreisFactory(traject=traject)))
+    besloten(VerbeterpuntFactory(traject=traject, bron=VerbeterpuntBron.PROCESSTAP, processtap=stap), plan[0])
+    client = _client(privacy)
+    te_doen, bezocht, dicht = [_url("toetsing", traject.pk)], set(), []
+    while te_doen:
+        url = te_doen.pop()
+        if url in bezocht:
+            continue
+        bezocht.add(url)
+        antwoord = client.get(url)
+        if antwoord.status_code == 302:
+            continue  # the home page sends on to "Mijn trajecten"
+        if antwoord.status_code != 200:
+            dicht.append((url, antwoord.status_code))
+            continue
+        if "html" in antwoord["Content-Type"]:
+            for link in re.findall(r'href="(/[^"#?]*)', antwoord.content.decode()):
+                if not link.startswith(("/static/", "/i18n/", "/account/", "/huisstijl")):
+                    te_doen.append(link)
+    assert not dicht, dicht
+    assert len(bezocht) > 10
