@@ -24,6 +24,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trajecten.choices import Discipline, GebeurtenisSoort, Stap, StapStatusKeuze, TrajectStatus
 from trajecten.models import StapStatus, Traject
@@ -166,9 +167,12 @@ def toetsverzoek_aanvragen(
     rechten_bijwerken(traject=traject, gebruiker=specialist)
     omschrijving = _("Review requested from %(persoon)s (%(discipline)s), term %(termijn)s.")
     if herhaling_van is not None:
-        omschrijving = _(
+        omschrijving = ngettext(
+            "Fresh review of %(aantal)d changed action requested from %(persoon)s (%(discipline)s), "
+            "term %(termijn)s.",
             "Fresh review of %(aantal)d changed actions requested from %(persoon)s (%(discipline)s), "
-            "term %(termijn)s."
+            "term %(termijn)s.",
+            len(gekozen),
         )
     _gebeurtenis(
         traject,

@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from trajecten import workflow
@@ -300,10 +301,15 @@ def herhalen(request: HttpRequest, pk: int, verzoek_pk: int) -> HttpResponse:
         except (ValidationError, WorkflowFout) as fout:
             form.servicefout_tonen(fout)
         else:
+            aantal = nieuw.acties.count()
             messages.success(
                 request,
-                _("A fresh review of %(aantal)d actions is requested from %(persoon)s.")
-                % {"aantal": nieuw.acties.count(), "persoon": nieuw.specialist},
+                ngettext(
+                    "A fresh review of %(aantal)d action is requested from %(persoon)s.",
+                    "A fresh review of %(aantal)d actions is requested from %(persoon)s.",
+                    aantal,
+                )
+                % {"aantal": aantal, "persoon": nieuw.specialist},
             )
             return redirect("verbeterplan:toetsing", pk=traject.pk)
     context = _context(
