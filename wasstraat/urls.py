@@ -5,8 +5,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from verbeterplan.views import toetsing as toetsingen
-
 from . import views
 from .sso import views as sso_views
 
@@ -38,7 +36,7 @@ urlpatterns = [
     path("meldingen/", include("wasstraat.meldingen.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/<int:pk>/verbeterpunten/", include("verbeterplan.urls")),
-    path("toetsingen/", toetsingen.mijn_toetsingen, name="mijn_toetsingen"),
+    path("toetsingen/", include("verbeterplan.urls_toetsingen")),
     path("", include("wasstraat.accounts.urls")),
     path("", include("klantreis.urls")),
     path("", include("serviceformules.urls")),

@@ -419,3 +419,34 @@ def test_a_specialist_following_the_links_of_the_review_never_meets_a_closed_pag
                     te_doen.append(link)
     assert not dicht, dicht
     assert len(bezocht) > 10
+
+
+def test_management_reads_the_review_without_a_way_to_change_it(traject, verzoek, gebruikers):
+    client = _client(gebruikers["management"])
+    inhoud = client.get(_url("toetsing", traject.pk)).content.decode()
+    assert "Priya" in inhoud  # every request, read-only
+    assert _url("toetsing_aanvragen", traject.pk) not in inhoud
+    assert _url("toetsverzoek_intrekken", traject.pk, verzoek.pk) not in inhoud
+    assert client.get(_url("toetsing_aanvragen", traject.pk)).status_code == 403
+
+
+def test_the_trajectory_page_links_step_7_to_the_review(traject, plan, pl):
+    inhoud = pl.get(reverse("trajecten:detail", args=[traject.pk])).content.decode()
+    assert _url("toetsing", traject.pk) in inhoud
+
+
+def test_the_projectleider_hears_once_when_a_review_is_answered(traject, verzoek, gebruikers):
+    from django.core import mail
+
+    from verbeterplan.tasks import toetsverzoek_beantwoord_melden
+
+    Toetsverzoek.objects.filter(pk=verzoek.pk).update(status="beantwoord", beantwoord_op=timezone.now())
+    toetsverzoek_beantwoord_melden.delay(verzoek.pk)
+    toetsverzoek_beantwoord_melden.delay(verzoek.pk)
+    assert len(mail.outbox) == (1 if gebruikers[Rol.PROJECTLEIDER].email else 0)
+    assert (
+        gebruikers[Rol.PROJECTLEIDER]
+        .meldingen.filter(sleutel=f"toetsverzoek-beantwoord-{verzoek.pk}")
+        .count()
+        == 1
+    )
