@@ -75,3 +75,22 @@ def toetsverzoek_beantwoord_melden(self, verzoek_id: int) -> None:
             },
             url=reverse("verbeterplan:toetsing", args=[verzoek.traject_id]),
         )
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60, acks_late=True)
+def toetsverzoek_ingetrokken_melden(self, verzoek_id: int) -> None:
+    """Tell the specialist their review is no longer needed, with the reason. Keyed on the request."""
+    verzoek = _verzoek(verzoek_id, ToetsverzoekStatus.INGETROKKEN)
+    if verzoek is None:
+        return
+    with translation.override("nl"):
+        melding_versturen(
+            ontvanger=verzoek.specialist,
+            sleutel=f"toetsverzoek-ingetrokken-{verzoek.pk}",
+            onderwerp=(_("Review no longer needed: “%(traject)s”") % {"traject": verzoek.traject})[:200],
+            tekst=_(
+                "%(door)s withdrew the request to review the improvement plan of “%(traject)s”: %(reden)s"
+            )
+            % {"door": verzoek.ingetrokken_door, "traject": verzoek.traject, "reden": verzoek.intrekreden},
+            url=reverse("mijn_toetsingen"),
+        )

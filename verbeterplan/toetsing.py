@@ -199,7 +199,8 @@ def toetsverzoek_intrekken(
     *, verzoek: Toetsverzoek, door: User, reden: str, gezien: str | None = None
 ) -> Toetsverzoek:
     """Withdraw a request that has not been answered, always with the reason; the specialist's access
-    goes with it (unless another request stands). Verdicts already given stay."""
+    goes with it (unless another request stands) and they are told after commit. Verdicts already given
+    stay."""
     _eis_recht(door, verzoek.traject, AANVRAGEN)
     verzoek = _verzoek_onder_slot(verzoek)
     if reden_gesloten := _traject_gesloten(verzoek.traject):
@@ -227,6 +228,9 @@ def toetsverzoek_intrekken(
         reden=reden,
         verzoek=verzoek.pk,
     )
+    from .tasks import toetsverzoek_ingetrokken_melden
+
+    transaction.on_commit(lambda: toetsverzoek_ingetrokken_melden.delay(verzoek.pk))
     return verzoek
 
 

@@ -174,6 +174,20 @@ def test_withdrawing_needs_a_reason_and_takes_the_access_away(traject, pl, plan,
     assert Gebeurtenis.objects.filter(traject=traject, reden="Geen persoonsgegevens in het plan.").exists()
 
 
+def test_the_specialist_is_told_once_that_the_review_is_no_longer_needed(
+    traject, pl, plan, specialist, django_capture_on_commit_callbacks
+):
+    from verbeterplan.tasks import toetsverzoek_ingetrokken_melden
+
+    verzoek = _aanvragen(traject, pl, specialist)
+    with django_capture_on_commit_callbacks(execute=True):
+        toetsing.toetsverzoek_intrekken(verzoek=verzoek, door=pl, reden="ICT zit al in het team.")
+    toetsverzoek_ingetrokken_melden.delay(verzoek.pk)  # a retried task
+    melding = Melding.objects.get(sleutel=f"toetsverzoek-ingetrokken-{verzoek.pk}")
+    assert melding.ontvanger == specialist and "ICT zit al in het team." in melding.tekst
+    assert [m.to for m in mail.outbox] == [["privacy@example.nl"]]
+
+
 def test_an_answered_request_cannot_be_withdrawn(traject, pl, plan, specialist):
     verzoek = _aanvragen(traject, pl, specialist)
     _akkoord(verzoek, specialist)
