@@ -92,6 +92,7 @@ class GebeurtenisSoort(models.TextChoices):
     KLANTREIS = "klantreis", _("Customer journey changed")
     SERVICEFORMULE = "serviceformule", _("Serviceformule and 6P assessment changed")
     VERBETERPLAN = "verbeterplan", _("Improvement plan changed")
+    TOETSING = "toetsing", _("Improvement plan reviewed")
 
 
 class Stap(models.TextChoices):

@@ -7,7 +7,7 @@ permission) sees every trajectory, read-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -21,6 +21,11 @@ from .choices import Rol
 from .models import Teamlid, Traject, TrajectUserObjectPermission
 
 BEKIJKEN = "view_traject"
+#: Seeing what a review of the improvement plan needs (the plan, the trajectory's basics, the process
+#: maps, the journey without interview notes). Everyone who may view the trajectory may (`heeft_recht`);
+#: a specialist asked for a review who is not on the team holds only this, given by the request
+#: (`verbeterplan`, through `registreer_rechtenbron`), and sees nothing else of the trajectory.
+TOETSSTUKKEN = "bekijk_toetsstukken"
 
 #: Every member may view the trajectory and record improvement points.
 IEDER_LID = frozenset({BEKIJKEN, "vastleggen_verbeterpunt"})
@@ -85,6 +90,20 @@ NIET_ZELF_TOEKENNEN: frozenset[Rol] = frozenset(
 )
 
 
+#: Rights a person holds in a trajectory for another reason than a role (a review request), registered
+#: by the apps that grant them, so `trajecten` never imports those apps: (traject, gebruiker) → rights.
+Rechtenbron = Callable[[Traject, User], frozenset[str]]
+_rechtenbronnen: list[Rechtenbron] = []
+
+
+def registreer_rechtenbron(functie: Rechtenbron) -> Rechtenbron:
+    """Register a source of per-trajectory rights beside the roles; `rechten_bijwerken` adds what it
+    gives, so guardian's rows stay the one place a page reads rights from."""
+    if functie not in _rechtenbronnen:
+        _rechtenbronnen.append(functie)
+    return functie
+
+
 def rechten_voor_rollen(rollen: Iterable[str]) -> frozenset[str]:
     """The permission codenames that a set of roles grants in one trajectory."""
     rollen = list(rollen)
@@ -94,9 +113,10 @@ def rechten_voor_rollen(rollen: Iterable[str]) -> frozenset[str]:
 
 
 def rechten_bijwerken(*, traject: Traject, gebruiker: User) -> None:
-    """Make guardian's permission rows for `gebruiker` on `traject` match their memberships."""
+    """Make guardian's permission rows for `gebruiker` on `traject` match their memberships (and what
+    the registered sources give, such as a review request)."""
     rollen = Teamlid.objects.filter(traject=traject, gebruiker=gebruiker).values_list("rol", flat=True)
-    gewenst = rechten_voor_rollen(rollen)
+    gewenst = rechten_voor_rollen(rollen).union(*(bron(traject, gebruiker) for bron in _rechtenbronnen))
     bestaand = dict(
         TrajectUserObjectPermission.objects.filter(content_object=traject, user=gebruiker).values_list(
             "permission__codename", "pk"
@@ -146,22 +166,36 @@ def rechten_voor(
     return rechten
 
 
-def traject_met_recht(
-    gebruiker: User, pk: int, recht: str = BEKIJKEN, queryset=None
-) -> tuple[Traject, frozenset[str]]:
-    """The trajectory `pk` if `gebruiker` holds `recht` on it.
+def heeft_recht(rechten: frozenset[str], recht: str) -> bool:
+    """Whether `rechten` (from `rechten_voor`) include `recht`; viewing the trajectory includes seeing
+    what a review needs (`TOETSSTUKKEN`)."""
+    return recht in rechten or (recht == TOETSSTUKKEN and BEKIJKEN in rechten)
 
-    Not visible at all: 404 (the trajectory's existence is not revealed). Visible but the role
-    may not: 403.
+
+def alleen_toetsing(rechten: frozenset[str]) -> bool:
+    """Someone who sees the trajectory only for a review asked of them (not on the team, not management):
+    pages hide the links to what they may not open."""
+    return TOETSSTUKKEN in rechten and BEKIJKEN not in rechten
+
+
+def traject_met_recht(
+    gebruiker: User, pk: int, recht: str | None = None, queryset=None, *, zicht: str = BEKIJKEN
+) -> tuple[Traject, frozenset[str]]:
+    """The trajectory `pk` if `gebruiker` holds `recht` on it (default: `zicht`).
+
+    `zicht` is what makes the trajectory visible to this page: `BEKIJKEN` (the team and management),
+    or `TOETSSTUKKEN` for the pages a review needs (also a specialist asked for a review). Not visible
+    at all: 404 (the trajectory's existence is not revealed). Visible but the role may not: 403.
     """
+    recht = recht or zicht
     queryset = queryset if queryset is not None else Traject.objects.select_related("product")
     try:
         traject = queryset.get(pk=pk)
     except Traject.DoesNotExist:
         raise Http404 from None
     rechten = rechten_voor(gebruiker, traject)
-    if BEKIJKEN not in rechten:
+    if not heeft_recht(rechten, zicht):
         raise Http404
-    if recht not in rechten:
+    if not heeft_recht(rechten, recht):
         raise PermissionDenied
     return traject, rechten

@@ -7,4 +7,5 @@ class VerbeterplanConfig(AppConfig):
     verbose_name = _("Improvement plan")
 
     def ready(self) -> None:
-        from . import voorwaarden  # noqa: F401  (registers step 6's completion condition)
+        # The completion conditions of steps 6 and 7, and the rights a review request gives.
+        from . import toetsing, voorwaarden  # noqa: F401

@@ -69,3 +69,41 @@ class Kwadrant(models.TextChoices):
     GROTE_PROJECTEN = "grote_projecten", _("Major projects")
     KLEINE_VERBETERINGEN = "kleine_verbeteringen", _("Fill-ins")
     LAGE_PRIORITEIT = "lage_prioriteit", _("Low priority")
+
+
+class ToetsverzoekStatus(models.TextChoices):
+    """Where a review request stands: waiting for the specialist, answered, or withdrawn with a reason."""
+
+    OPEN = "open", _("Waiting for the verdict")
+    BEANTWOORD = "beantwoord", _("Answered")
+    INGETROKKEN = "ingetrokken", _("Withdrawn")
+
+    @property
+    def kleur(self) -> str:
+        return {"open": "warning", "beantwoord": "success", "ingetrokken": "secondary"}[self.value]
+
+
+class Oordeel(models.TextChoices):
+    """A specialist's verdict on an action or on the whole plan."""
+
+    AKKOORD = "akkoord", _("Approved")
+    ONDER_VOORWAARDEN = "akkoord_onder_voorwaarden", _("Approved with conditions")
+    NIET_AKKOORD = "niet_akkoord", _("Not approved")
+
+    @property
+    def kleur(self) -> str:
+        return {"akkoord": "success", "akkoord_onder_voorwaarden": "warning", "niet_akkoord": "danger"}[
+            self.value
+        ]
+
+
+class VoorwaardeStatus(models.TextChoices):
+    """A condition of an approval: open until it is met, or set aside with a reason."""
+
+    OPEN = "open", _("Open")
+    VERVULD = "vervuld", _("Met")
+    TERZIJDE = "terzijde", _("Set aside")
+
+    @property
+    def kleur(self) -> str:
+        return {"open": "warning", "vervuld": "success", "terzijde": "secondary"}[self.value]

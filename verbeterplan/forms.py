@@ -5,17 +5,22 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.choices import Discipline
 from trajecten.forms.fouten import ServicefoutenMixin
 from trajecten.forms.kpi import DecimaalVeld
 from trajecten.models import Kpi, Traject
 from wasstraat.accounts.models import User
+from wasstraat.datumvelden import DatumVeld
 
-from .choices import Schaal, Termijn, VerbeterpuntStatus
-from .models import Verbeteractie, Verbeterpunt
+from .choices import Oordeel, Schaal, Termijn, VerbeterpuntStatus
+from .models import Verbeteractie, Verbeterpunt, Voorwaarde
 from .services import ACTIEVELDEN, BESLUITVELDEN, kpi_effecten_van, kpi_extra
+from .toetsing import INTREKVELDEN, VOORWAARDEVELDEN
+from .toetsvragen import BEDRAG, JA_NEE, KEUZE, TEKST, Toetsvraag, antwoorden_valideren, vragen_van
 
 
 class VerbeterpuntForm(ServicefoutenMixin, forms.Form):
@@ -236,3 +241,194 @@ class VerbeteractieForm(ServicefoutenMixin, forms.ModelForm):
 
     def kpi_effecten(self) -> dict[int, str]:
         return {kpi.pk: self.cleaned_data.get(f"kpi_{kpi.pk}", "") for kpi in self.kpis}
+
+
+# --- step 7: the review -------------------------------------------------------------------------
+
+
+class PersoonKeuzeVeld(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        naam = obj.get_full_name() or obj.get_username()
+        return f"{naam} ({obj.functie})" if getattr(obj, "functie", "") else naam
+
+
+class ToetsverzoekForm(ServicefoutenMixin, forms.Form):
+    """A review request: the specialist (on the team or not), their discipline, the term, a message."""
+
+    specialist = PersoonKeuzeVeld(
+        label=_("Specialist"),
+        queryset=User.objects.none(),
+        empty_label=_("— choose a person —"),
+        help_text=_("Anyone with an account; the request itself gives them access to what the review needs."),
+        error_messages={
+            "required": _("Choose the specialist who reviews the plan."),
+            "invalid_choice": _("Choose an active person from the list."),
+        },
+    )
+    discipline = forms.ChoiceField(
+        label=_("Discipline"),
+        choices=[("", _("— choose a discipline —")), *Discipline.choices],
+        error_messages={"required": _("Choose the discipline the specialist reviews from.")},
+    )
+    termijn = DatumVeld(
+        label=_("Term"),
+        help_text=_("By default ten working days from today (weekends and public holidays skipped)."),
+        error_messages={"required": _("Give the date by which the verdict is expected.")},
+    )
+    bericht = forms.CharField(
+        label=_("Message to the specialist"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: what you would like them to look at in particular."),
+    )
+
+    def __init__(self, *args, termijn, **kwargs) -> None:
+        kwargs.setdefault("initial", {"termijn": termijn})
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].queryset = User.objects.filter(is_active=True).order_by(
+            "first_name", "last_name", "pk"
+        )
+        self.helper = _helper()
+
+
+class IntrekkenForm(ServicefoutenMixin, forms.Form):
+    """Withdraw a request, with the reason (required); carries the request's version."""
+
+    intrekreden = forms.CharField(
+        label=_("Reason for withdrawing"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why this review is no longer needed; it stays visible with the request."),
+        error_messages={"required": _("Give the reason for withdrawing this request.")},
+    )
+
+    def __init__(self, *args, verzoek, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        self.versie_volgen(verzoek, INTREKVELDEN)
+
+
+class HerhalenForm(ServicefoutenMixin, forms.Form):
+    """A fresh review of the changed actions: the term and a message."""
+
+    termijn = DatumVeld(
+        label=_("Term"),
+        help_text=_("By default ten working days from today (weekends and public holidays skipped)."),
+        error_messages={"required": _("Give the date by which the verdict is expected.")},
+    )
+    bericht = forms.CharField(
+        label=_("Message to the specialist"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: what changed, in a few words."),
+    )
+
+    def __init__(self, *args, termijn, **kwargs) -> None:
+        kwargs.setdefault("initial", {"termijn": termijn})
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+def _vraagveld(vraag: Toetsvraag) -> forms.Field:
+    """The form field of one question; the value is checked by the table's rules (`antwoorden_valideren`)."""
+    algemeen = {
+        "label": vraag.vraag,
+        "required": vraag.verplicht,
+        "help_text": vraag.uitleg,
+        "error_messages": {"required": _("Answer this question: %(vraag)s") % {"vraag": vraag.vraag}},
+    }
+    if vraag.soort in (JA_NEE, KEUZE):
+        keuzes = list(vraag.opties()) if vraag.verplicht else [("", _("No answer")), *vraag.opties()]
+        return forms.ChoiceField(choices=keuzes, widget=forms.RadioSelect, **algemeen)
+    if vraag.soort == TEKST:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **algemeen)
+    invoer = "decimal" if vraag.soort == BEDRAG else "numeric"
+    return forms.CharField(max_length=20, widget=forms.TextInput(attrs={"inputmode": invoer}), **algemeen)
+
+
+class ToetsoordeelForm(ServicefoutenMixin, forms.Form):
+    """A verdict: approved, with conditions (one per line) or not, the explanation, and the questions of
+    the request's discipline (`toetsvragen.TOETSVRAGEN`, a field ``vraag_<key>`` each)."""
+
+    oordeel = forms.ChoiceField(
+        label=_("Verdict"),
+        choices=Oordeel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose your verdict.")},
+    )
+    voorwaarden = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only with “approved with conditions”: one condition per line; each is tracked on the action."
+        ),
+    )
+    toelichting = forms.CharField(
+        label=_("Explanation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Explain your verdict.")},
+    )
+
+    def __init__(self, *args, discipline: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.discipline = discipline
+        self.vragen = vragen_van(discipline)
+        for vraag in self.vragen:
+            self.fields[vraag.veldnaam] = _vraagveld(vraag)
+        self.helper = _helper()
+        vragen = [v.veldnaam for v in self.vragen]
+        self.helper.layout = Layout(
+            "oordeel",
+            "voorwaarden",
+            "toelichting",
+            *([Fieldset(_("The questions of your discipline"), *vragen)] if vragen else []),
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        regels = self.voorwaarde_regels()
+        if data.get("oordeel") == Oordeel.ONDER_VOORWAARDEN and not regels:
+            self.add_error("voorwaarden", _("Name the conditions of your approval, one per line."))
+        elif data.get("oordeel") and data.get("oordeel") != Oordeel.ONDER_VOORWAARDEN and regels:
+            self.add_error(
+                "voorwaarden",
+                _(
+                    "Only an approval with conditions has conditions; choose that verdict or leave this "
+                    "empty."
+                ),
+            )
+        try:
+            self.schone_antwoorden = antwoorden_valideren(self.discipline, self.antwoorden())
+        except ValidationError as fout:
+            for veld, berichten in fout.message_dict.items():
+                if veld not in self.errors:  # a required question left empty is said once
+                    self.add_error(veld if veld in self.fields else None, berichten)
+        return data
+
+    def voorwaarde_regels(self) -> list[str]:
+        tekst = self.cleaned_data.get("voorwaarden") or ""
+        return [regel.strip() for regel in tekst.splitlines() if regel.strip()]
+
+    def antwoorden(self) -> dict:
+        return {v.sleutel: self.cleaned_data.get(v.veldnaam) or "" for v in self.vragen}
+
+
+class VoorwaardeForm(ServicefoutenMixin, forms.ModelForm):
+    """Keeping up a condition: its owner, and met, set aside (with the reason) or open."""
+
+    class Meta:
+        model = Voorwaarde
+        fields = list(VOORWAARDEVELDEN)
+        field_classes = {"eigenaar": EigenaarKeuzeVeld}
+        widgets = {"status": forms.RadioSelect, "toelichting": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"eigenaar": {"required": _("Choose the owner of this condition.")}}
+
+    def __init__(self, *args, traject: Traject, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        team = Q(teamlidmaatschappen__traject=traject) | Q(pk=self.instance.eigenaar_id or 0)
+        self.fields["eigenaar"].queryset = (
+            User.objects.filter(team, is_active=True).distinct().order_by("first_name", "last_name", "pk")
+        )
+        self.fields["eigenaar"].empty_label = None
+        self.helper = _helper()
+        self.versie_volgen(self.instance, VOORWAARDEVELDEN)

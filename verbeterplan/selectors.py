@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.choices import SessieSoort, Stap
@@ -165,3 +165,68 @@ def verbeteractie_van(traject: Traject, actie_pk: int) -> QuerySet[Verbeteractie
             Prefetch("kpi_effecten", queryset=ActieKpi.objects.select_related("kpi")),
         )
     )
+
+
+# --- step 7: the review -------------------------------------------------------------------------
+
+
+def toetsverzoeken_van(*, traject: Traject, specialist=None, pk: int | None = None) -> list:
+    """The trajectory's review requests (only `specialist`'s, or only request `pk`, when given) in the
+    order they were made,
+    with their verdicts, the conditions and their owners, and the actions asked about loaded."""
+    from .models import Toetsoordeel, Toetsverzoek, Voorwaarde
+
+    verzoeken = (
+        Toetsverzoek.objects.filter(traject=traject)
+        .select_related("specialist", "aangevraagd_door", "ingetrokken_door", "herhaling_van")
+        .prefetch_related(
+            Prefetch(
+                "oordelen",
+                queryset=Toetsoordeel.objects.select_related("actie").prefetch_related(
+                    Prefetch("voorwaarde_items", queryset=Voorwaarde.objects.select_related("eigenaar"))
+                ),
+            ),
+            Prefetch("acties", queryset=Verbeteractie.objects.order_by("volgorde", "pk")),
+        )
+        .order_by("aangevraagd_op", "pk")
+    )
+    if specialist is not None:
+        verzoeken = verzoeken.filter(specialist=specialist)
+    if pk is not None:
+        verzoeken = verzoeken.filter(pk=pk)
+    lijst = list(verzoeken)
+    for verzoek in lijst:
+        verzoek.traject = traject
+    return lijst
+
+
+def voorwaarden_van(*, traject: Traject) -> list:
+    """Every condition of the trajectory's conditional approvals, open ones first, with the verdict, its
+    specialist, the action and the owner loaded."""
+    from .models import Voorwaarde
+
+    return list(
+        Voorwaarde.objects.filter(traject=traject)
+        .select_related("eigenaar", "actie", "afgehandeld_door", "oordeel__verzoek__specialist")
+        .order_by("status", "actie__volgorde", "pk")
+    )
+
+
+def mijn_toetsingen(*, gebruiker) -> list:
+    """Every review request asked of `gebruiker`, across trajectories: open ones first (by term), then
+    answered and withdrawn ones (latest first), with the trajectory and the number of verdicts given."""
+    from .choices import ToetsverzoekStatus
+    from .models import Toetsverzoek
+
+    verzoeken = list(
+        Toetsverzoek.objects.filter(specialist=gebruiker)
+        .select_related("traject__product", "aangevraagd_door")
+        .annotate(
+            aantal_oordelen=Count("oordelen", distinct=True), aantal_acties=Count("acties", distinct=True)
+        )
+        .order_by("-aangevraagd_op", "-pk")
+    )
+    open_ = sorted(
+        (v for v in verzoeken if v.status == ToetsverzoekStatus.OPEN), key=lambda v: (v.termijn, v.pk)
+    )
+    return open_ + [v for v in verzoeken if v.status != ToetsverzoekStatus.OPEN]

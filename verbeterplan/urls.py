@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import plan, punten
+from .views import plan, punten, toetsing
 
 app_name = "verbeterplan"
 urlpatterns = [
@@ -20,4 +20,15 @@ urlpatterns = [
     path("plan/acties/<int:actie_pk>/verplaatsen/", plan.actie_verplaatsen, name="actie_verplaatsen"),
     path("plan/matrix.svg", plan.matrix, name="matrix"),
     path("plan/verbeterplan.pdf", plan.plan_pdf, name="plan_pdf"),
+    # step 7: the review
+    path("plan/toetsing/", toetsing.overzicht, name="toetsing"),
+    path("plan/toetsing/aanvragen/", toetsing.aanvragen, name="toetsing_aanvragen"),
+    path("plan/toetsing/<int:verzoek_pk>/", toetsing.verzoek, name="toetsverzoek"),
+    path("plan/toetsing/<int:verzoek_pk>/oordeel/", toetsing.oordeel, name="toetsoordeel_plan"),
+    path(
+        "plan/toetsing/<int:verzoek_pk>/oordeel/<int:actie_pk>/", toetsing.oordeel, name="toetsoordeel_actie"
+    ),
+    path("plan/toetsing/<int:verzoek_pk>/intrekken/", toetsing.intrekken, name="toetsverzoek_intrekken"),
+    path("plan/toetsing/<int:verzoek_pk>/opnieuw/", toetsing.herhalen, name="toetsing_herhalen"),
+    path("plan/toetsing/voorwaarden/<int:voorwaarde_pk>/", toetsing.voorwaarde, name="voorwaarde"),
 ]

@@ -1,4 +1,4 @@
-"""Completion condition of step 6, the improvement plan."""
+"""Completion conditions of step 6, the improvement plan, and step 7, its review."""
 
 from __future__ import annotations
 
@@ -58,4 +58,45 @@ def verbeterplan_opgesteld(traject: Traject) -> list[str]:
             )
             % {"acties": ", ".join(f"“{t}”" for t in zonder_termijn)}
         )
+    return ontbreekt
+
+
+@registreer_voorwaarde(Stap.S7)
+def toetsing_afgerond(traject: Traject) -> list[str]:
+    """Every review request answered or withdrawn with a reason, and at least one answered. One query."""
+    from .choices import ToetsverzoekStatus
+    from .models import Toetsverzoek
+
+    verzoeken = list(
+        Toetsverzoek.objects.filter(traject=traject)
+        .select_related("specialist")
+        .order_by("aangevraagd_op", "pk")
+        .only(
+            "status",
+            "intrekreden",
+            "discipline",
+            "specialist__first_name",
+            "specialist__last_name",
+            "specialist__username",
+        )
+    )
+    if not any(v.status == ToetsverzoekStatus.BEANTWOORD for v in verzoeken):
+        ontbreekt = [_("Request a review from at least one specialist and wait for the verdict.")]
+    else:
+        ontbreekt = []
+    wachtend = [v for v in verzoeken if v.status == ToetsverzoekStatus.OPEN]
+    if wachtend:
+        ontbreekt.append(
+            ngettext(
+                "Wait for the verdict of %(wie)s, or withdraw the request with a reason.",
+                "Wait for the verdicts of %(wie)s, or withdraw the requests with a reason.",
+                len(wachtend),
+            )
+            % {"wie": ", ".join(f"{v.specialist} ({v.get_discipline_display()})" for v in wachtend)}
+        )
+    zonder_reden = [
+        v for v in verzoeken if v.status == ToetsverzoekStatus.INGETROKKEN and not v.intrekreden.strip()
+    ]
+    if zonder_reden:
+        ontbreekt.append(_("Give the reason for every withdrawn request."))
     return ontbreekt

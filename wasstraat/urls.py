@@ -36,6 +36,7 @@ urlpatterns = [
     path("meldingen/", include("wasstraat.meldingen.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/<int:pk>/verbeterpunten/", include("verbeterplan.urls")),
+    path("toetsingen/", include("verbeterplan.urls_toetsingen")),
     path("", include("wasstraat.accounts.urls")),
     path("", include("klantreis.urls")),
     path("", include("serviceformules.urls")),

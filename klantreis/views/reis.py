@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trajecten import workflow
 from trajecten.choices import Stap
 from trajecten.models import Traject
+from trajecten.permissions import TOETSSTUKKEN
 from trajecten.services import WorkflowFout
 from trajecten.views.hulp import fout_melden, traject_voor_pagina
 
@@ -94,7 +95,7 @@ def overzicht(request: HttpRequest, pk: int) -> HttpResponse:
     """The journey: persona, the heartbeat curve with its table, the phases with the current and desired
     contact moments, the interviews' summary and shared insights, alternative sources, and what step 4
     still needs."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     reis_overzicht = selectors.reisoverzicht(traject)
     reis, fasen, momenten = reis_overzicht.klantreis, reis_overzicht.fasen, reis_overzicht.momenten
     context = _context(
@@ -137,7 +138,7 @@ def _curve_titel(reis: Klantreis | None) -> str | None:
 @login_required
 def curve(request: HttpRequest, pk: int) -> HttpResponse:
     """The heartbeat curve as an SVG file: the same drawing as on the page."""
-    traject, _rechten = traject_voor_pagina(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     reis_overzicht = selectors.reisoverzicht(traject)
     if reis_overzicht.klantreis is None:
         return _naar_overzicht(traject)
@@ -349,7 +350,7 @@ def _detail_context(
 @login_required
 def contactmoment(request: HttpRequest, pk: int, cm_pk: int) -> HttpResponse:
     """A contact moment with every field, its quotes and pain points; improvement points are made here."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     moment = _moment_van(traject, cm_pk)
     form = PijnpuntForm() if BEWERKEN in rechten else None
     return render(request, DETAIL, _detail_context(traject, rechten, moment, form))

@@ -574,7 +574,7 @@ def test_skipping_through_the_service_requires_a_reason(traject, gebruikers):
 
 
 #: Steps whose content, and so whose completion condition, exists already.
-MET_INHOUD = (Stap.S1, Stap.S2, Stap.S3A, Stap.S3B, Stap.S4, Stap.S5, Stap.S6)
+MET_INHOUD = (Stap.S1, Stap.S2, Stap.S3A, Stap.S3B, Stap.S4, Stap.S5, Stap.S6, Stap.S7)
 
 
 @pytest.mark.django_db

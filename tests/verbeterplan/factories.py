@@ -45,3 +45,29 @@ def besloten(punt: Verbeterpunt, actie: Verbeteractie | None = None, reden: str 
         punt.status, punt.actie, punt.afwijzingsreden = VerbeterpuntStatus.AFGEWEZEN, None, reden
     punt.save()
     return punt
+
+
+def toetsverzoek(
+    traject, specialist, *, discipline: str = "privacy_officer", door=None, acties=None, termijn=None
+):
+    """A review request written directly (no audit event, no e-mail), with the snapshot of the plan now
+    and the rights it gives; use `verbeterplan.toetsing` to test the services."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from trajecten.permissions import rechten_bijwerken
+    from verbeterplan.models import Toetsverzoek
+    from verbeterplan.momentopname import plan_momentopname
+
+    verzoek = Toetsverzoek.objects.create(
+        traject=traject,
+        specialist=specialist,
+        discipline=discipline,
+        termijn=termijn or timezone.localdate() + dt.timedelta(days=14),
+        momentopname=plan_momentopname(traject),
+        aangevraagd_door=door or _projectleider(traject),
+    )
+    verzoek.acties.set(acties if acties is not None else Verbeteractie.objects.filter(traject=traject))
+    rechten_bijwerken(traject=traject, gebruiker=specialist)
+    return verzoek

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.test import Client
 
 from tests.factories import SessieFactory, TeamlidFactory, TrajectFactory, UserFactory
+from tests.verbeterplan.factories import toetsverzoek
 from trajecten.choices import Rol, SessieSoort
 from trajecten.models import Sessie, Traject
 from wasstraat.accounts.models import Groep, User
@@ -75,10 +76,13 @@ def _personen_en_traject() -> tuple[dict[str, User], Traject]:
     personen["management"] = UserFactory(username="manager", groepen=[Groep.MANAGEMENT])
     personen["functioneel_beheerder"] = UserFactory(username="beheerder", groepen=[Groep.FUNCTIONEEL_BEHEER])
     personen["buitenstaander"] = UserFactory(username="buitenstaander")
+    personen["toetser"] = UserFactory(username="toetser")
     traject = TrajectFactory(aangemaakt_door=personen[Rol.PROJECTLEIDER])
     for rol in Rol:
         if rol != Rol.PROJECTLEIDER:
             TeamlidFactory(traject=traject, gebruiker=personen[rol], rol=rol)
+    # A privacy officer outside the team, asked to review the plan: sees what the review needs only.
+    toetsverzoek(traject, personen["toetser"], acties=[])
     return personen, traject
 
 

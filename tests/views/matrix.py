@@ -25,16 +25,34 @@ SPECIALIST = "specialist"  # with a discipline (ICT)
 MANAGEMENT = "management"  # global group Management: sees every trajectory, read-only
 BEHEERDER = "functioneel_beheerder"  # master data only; no member of the trajectory
 BUITENSTAANDER = "buitenstaander"  # logged in, no membership anywhere
+TOETSER = "toetser"  # a privacy officer outside the team, asked for a review of the plan (step 7)
 ANONIEM = "anoniem"
 
 LEDEN = frozenset({SPONSOR, PE, PL, PA, KRC, VM, TM, SPECIALIST})
-INGELOGD = LEDEN | {MANAGEMENT, BEHEERDER, BUITENSTAANDER}
-PERSONEN = (SPONSOR, PE, PL, PA, KRC, VM, TM, SPECIALIST, MANAGEMENT, BEHEERDER, BUITENSTAANDER, ANONIEM)
+INGELOGD = LEDEN | {MANAGEMENT, BEHEERDER, BUITENSTAANDER, TOETSER}
+PERSONEN = (
+    SPONSOR,
+    PE,
+    PL,
+    PA,
+    KRC,
+    VM,
+    TM,
+    SPECIALIST,
+    MANAGEMENT,
+    BEHEERDER,
+    BUITENSTAANDER,
+    TOETSER,
+    ANONIEM,
+)
 
 # --- the contract of SPEC.md, "Roles and permissions" ---------------------------------------------
 
 #: "view the trajectory, its team, timeline, ...; download its PDFs": every member; management.
 BEKIJKEN = LEDEN | {MANAGEMENT}
+#: "Specialists see the plans they were asked to review": a request opens the plan, the trajectory's
+#: basics, the process maps and the journey without interview notes — nothing else (404 elsewhere).
+TOETSZICHT = BEKIJKEN | {TOETSER}
 #: "edit its basics; pause, stop, resume"
 BASIS_WIJZIGEN = frozenset({PL, PE})
 #: "manage the team"
@@ -67,6 +85,8 @@ SPEC_CONTRACT: dict[str, frozenset[str]] = {
     "beoordeel_6p": frozenset({PL, PE, VM, KRC}),
     "bewerk_verbeterplan": frozenset({PL, PA, KRC, PE}),
     "vraag_toetsing": frozenset({PL}),
+    # Given by a review request, not by a role (every member sees the same through view_traject).
+    "bekijk_toetsstukken": frozenset(),
     "stel_implementatieplan_op": frozenset({PL, PA}),
     "besluit_implementatie": frozenset({PE}),
     "werk_voortgang_bij": frozenset({PL, TM}),
@@ -120,6 +140,7 @@ class Controle:
     mogen: frozenset[str]
     voorbereiden: Voorbereiding
     per_traject: bool = True  # a URL inside a trajectory: outsiders get 404
+    zicht: frozenset[str] = BEKIJKEN  # who sees the trajectory at this URL (others: 404, not 403)
     publiek: bool = False  # anonymous users get the same answer as the allowed
     naar: str | None = None  # URL name of the expected redirect of a success, when it matters
     antwoord: int | None = None  # the status of a success, if not 200 for GET and 302 for POST

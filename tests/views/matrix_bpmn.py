@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.views.conftest import Omgeving
-from tests.views.matrix import BEKIJKEN, PA, PL, Controle, Verzoek, _traject, get, post
+from tests.views.matrix import PA, PL, TOETSZICHT, Controle, Verzoek, _traject, get, post
 from trajecten.choices import ProcesSoort, StapSoort
 from trajecten.models import ProcesStap, ProcesVersie
 
@@ -47,6 +47,6 @@ def _bestand(o: Omgeving, _wie) -> Verzoek:
 
 
 RIJEN: dict[str, list[Controle]] = {
-    "trajecten:proces_bpmn_export": [get(BEKIJKEN, _versie)],
+    "trajecten:proces_bpmn_export": [get(TOETSZICHT, _versie, zicht=TOETSZICHT)],
     "trajecten:proces_bpmn_import": [get(PROCES_BEWERKEN, _traject), post(PROCES_BEWERKEN, _bestand)],
 }

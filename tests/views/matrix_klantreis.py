@@ -13,7 +13,7 @@ from django.db.models import Max
 from klantreis.choices import Beleving, Kanaal, Reis
 from klantreis.models import Contactmoment, Fase, Klantreis, Pijnpunt
 from tests.views.conftest import Omgeving
-from tests.views.matrix import BEKIJKEN, SPEC_CONTRACT, Controle, Verzoek, get, post
+from tests.views.matrix import SPEC_CONTRACT, TOETSZICHT, Controle, Verzoek, get, post
 
 BEWERKEN = SPEC_CONTRACT["bewerk_klantreis"]
 
@@ -121,15 +121,15 @@ def _pijnpunt(o: Omgeving, _wie) -> Verzoek:
 
 
 RIJEN: dict[str, list[Controle]] = {
-    "klantreis:overzicht": [get(BEKIJKEN, _overzicht)],
+    "klantreis:overzicht": [get(TOETSZICHT, _overzicht, zicht=TOETSZICHT)],
     "klantreis:bewerken": [get(BEWERKEN, _persona), post(BEWERKEN, _persona)],
-    "klantreis:curve": [get(BEKIJKEN, _overzicht)],
+    "klantreis:curve": [get(TOETSZICHT, _overzicht, zicht=TOETSZICHT)],
     "klantreis:fase_nieuw": [get(BEWERKEN, _fase_toevoegen), post(BEWERKEN, _fase_toevoegen)],
     "klantreis:fase_bewerken": [get(BEWERKEN, _fase_kwargs), post(BEWERKEN, _fase_kwargs)],
     "klantreis:fase_verwijderen": [get(BEWERKEN, _fase_kwargs), post(BEWERKEN, _fase_kwargs)],
     "klantreis:fase_verplaatsen": [post(BEWERKEN, _fase_omhoog)],
     "klantreis:contactmoment_nieuw": [get(BEWERKEN, _moment_toevoegen), post(BEWERKEN, _moment_toevoegen)],
-    "klantreis:contactmoment": [get(BEKIJKEN, _moment_kwargs)],
+    "klantreis:contactmoment": [get(TOETSZICHT, _moment_kwargs, zicht=TOETSZICHT)],
     "klantreis:contactmoment_bewerken": [get(BEWERKEN, _moment_kwargs), post(BEWERKEN, _moment_kwargs)],
     "klantreis:contactmoment_verwijderen": [get(BEWERKEN, _moment_kwargs), post(BEWERKEN, _moment_kwargs)],
     "klantreis:contactmoment_verplaatsen": [post(BEWERKEN, _moment_omhoog)],

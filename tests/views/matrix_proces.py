@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.views.conftest import Omgeving
-from tests.views.matrix import BEKIJKEN, PA, SPEC_CONTRACT, Controle, Verzoek, _traject, get, post
+from tests.views.matrix import PA, SPEC_CONTRACT, TOETSZICHT, Controle, Verzoek, _traject, get, post
 from trajecten.choices import Lean, ProcesSoort, StapSoort, TijdEenheid, Verspilling
 from trajecten.models import ProcesStap, ProcesVersie
 
@@ -105,18 +105,18 @@ def _stap_omlaag(o: Omgeving, wie) -> Verzoek:
 
 
 RIJEN: dict[str, list[Controle]] = {
-    "trajecten:procesversies": [get(BEKIJKEN, _traject)],
+    "trajecten:procesversies": [get(TOETSZICHT, _traject, zicht=TOETSZICHT)],
     "trajecten:procesversie_nieuw": [
         get(PROCES_BEWERKEN, _traject),
         post(PROCES_BEWERKEN, _nieuwe_versie),
     ],
-    "trajecten:proces_vergelijken": [get(BEKIJKEN, _twee_versies)],
-    "trajecten:proces": [get(BEKIJKEN, _met_versie)],
+    "trajecten:proces_vergelijken": [get(TOETSZICHT, _twee_versies, zicht=TOETSZICHT)],
+    "trajecten:proces": [get(TOETSZICHT, _met_versie, zicht=TOETSZICHT)],
     "trajecten:procesversie_bewerken": [
         get(PROCES_BEWERKEN, _met_versie),
         post(PROCES_BEWERKEN, _versie_hernoemen),
     ],
-    "trajecten:proces_diagram": [get(BEKIJKEN, _met_versie)],
+    "trajecten:proces_diagram": [get(TOETSZICHT, _met_versie, zicht=TOETSZICHT)],
     "trajecten:processtap_nieuw": [
         get(PROCES_BEWERKEN, _met_versie),
         post(PROCES_BEWERKEN, _nieuwe_stap),

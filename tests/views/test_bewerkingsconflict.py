@@ -33,7 +33,7 @@ from tests.klantreis.factories import (
 from tests.kpi.factories import KpiFactory
 from tests.proces.factories import ProcesStapFactory, ProcesVersieFactory
 from tests.serviceformules.factories import FormulekeuzeFactory, PBeoordelingFactory, ServiceformuleFactory
-from tests.verbeterplan.factories import VerbeteractieFactory
+from tests.verbeterplan.factories import VerbeteractieFactory, toetsverzoek
 from tests.views.conftest import Omgeving
 from trajecten.choices import Rol
 from wasstraat.accounts.models import Groep
@@ -171,6 +171,27 @@ def _actie(o: Omgeving) -> str:
     return _url("verbeterplan:actie_bewerken", o.traject.pk, o.actie.pk)
 
 
+def _voorwaarde(o: Omgeving) -> str:
+    """A condition of a privacy officer's conditional approval of an action."""
+    from verbeterplan.models import Toetsoordeel, Voorwaarde
+
+    o.actie = VerbeteractieFactory(traject=o.traject, titel="Eén loket")
+    specialist = UserFactory()
+    verzoek = toetsverzoek(o.traject, specialist, acties=[o.actie])
+    oordeel = Toetsoordeel.objects.create(
+        verzoek=verzoek,
+        actie=o.actie,
+        oordeel="akkoord_onder_voorwaarden",
+        toelichting="Mits.",
+        voorwaarden=["DPIA uitvoeren"],
+        gegeven_door=specialist,
+    )
+    o.voorwaarde = Voorwaarde.objects.create(
+        traject=o.traject, oordeel=oordeel, actie=o.actie, tekst="DPIA uitvoeren", eigenaar=o.persoon(PL)
+    )
+    return _url("verbeterplan:voorwaarde", o.traject.pk, o.voorwaarde.pk)
+
+
 def _punt_nu(o: Omgeving):
     return type(o.punt).objects.get(pk=o.punt.pk)
 
@@ -282,6 +303,14 @@ BEWERKINGEN: dict[str, Bewerking] = {
         veld="titel",
         opgeslagen=lambda o: type(o.actie).objects.get(pk=o.actie.pk).titel,
         rollen=(PL, PE),
+    ),
+    "condition of an approval (step 7)": Bewerking(
+        url=_voorwaarde,
+        veld="toelichting",
+        opgeslagen=lambda o: type(o.voorwaarde).objects.get(pk=o.voorwaarde.pk).toelichting,
+        rollen=(PL, PE),
+        waarden=lambda o: ("De DPIA is gedaan.", "De DPIA staat gepland."),
+        aanvulling=lambda o: {"status": "vervuld"},
     ),
     "first assessment of a P": Bewerking(
         url=lambda o: _beoordeling(o, bestaand=False),

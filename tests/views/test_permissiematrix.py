@@ -232,6 +232,7 @@ MATRIX: dict[str, list[Controle]] = {
         post(INGELOGD, _geen, per_traject=False, antwoord=200),  # a JSON answer
     ],
     "meldingen:lijst": [get(INGELOGD, _geen, per_traject=False)],
+    "mijn_toetsingen": [get(INGELOGD, _geen, per_traject=False)],
     "meldingen:gelezen": [post(INGELOGD, _eigen_melding, per_traject=False)],
     "trajecten:lijst": [get(INGELOGD, _geen, per_traject=False)],
     "trajecten:nieuw": [
@@ -326,7 +327,7 @@ def _verwacht(controle: Controle, persoon: str) -> str:
         return "gelukt" if controle.publiek else "login"
     if persoon in controle.mogen:
         return "gelukt"
-    if controle.per_traject and persoon not in BEKIJKEN:
+    if controle.per_traject and persoon not in controle.zicht:
         return "404"
     return "403"
 

@@ -69,6 +69,7 @@ class Traject(models.Model):
             ("beoordeel_6p", _("Assess the 6 Ps")),
             ("bewerk_verbeterplan", _("Edit the improvement plan")),
             ("vraag_toetsing", _("Request reviews")),
+            ("bekijk_toetsstukken", _("See what a review of the improvement plan needs")),
             ("stel_implementatieplan_op", _("Draft the implementation plan")),
             ("besluit_implementatie", _("Decide adoption, priority and planning")),
             ("werk_voortgang_bij", _("Update the progress of actions")),

@@ -18,7 +18,7 @@ from ..bpmn import BpmnFout, ImportResultaat, bpmn_exporteren, bpmn_importeren
 from ..choices import ProcesSoort
 from ..forms.bpmn import BpmnImportForm
 from ..models import ProcesVersie, Traject
-from ..permissions import traject_met_recht
+from ..permissions import TOETSSTUKKEN, traject_met_recht
 from ..services import WorkflowFout
 from ..services.proces import PROCESRECHT
 from .hulp import MET_AFDELING
@@ -31,7 +31,7 @@ MAX_GEMELD = 15
 @login_required
 def exporteren(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The version as a BPMN 2.0 file, for Camunda Modeler, bpmn.io, Visio and the like."""
-    traject, _rechten = traject_met_recht(request.user, pk, "view_traject", queryset=MET_AFDELING)
+    traject, _rechten = traject_met_recht(request.user, pk, queryset=MET_AFDELING, zicht=TOETSSTUKKEN)
     versie = get_object_or_404(ProcesVersie, pk=versie_pk, traject=traject)
     versie.traject = traject
     inhoud = bpmn_exporteren(versie=versie, stappen=list(versie.stappen.order_by("volgorde", "pk")))

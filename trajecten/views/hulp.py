@@ -17,12 +17,13 @@ MET_AFDELING = Traject.objects.select_related("product__afdeling")
 
 
 def traject_voor_pagina(
-    request: HttpRequest, pk: int, recht: str = BEKIJKEN, queryset=None
+    request: HttpRequest, pk: int, recht: str | None = None, queryset=None, *, zicht: str = BEKIJKEN
 ) -> tuple[Traject, frozenset[str]]:
     """The trajectory of a page with the trajectory header, if the user holds `recht` on it (404/403
-    otherwise, see `traject_met_recht`), and the user's rights on it."""
+    otherwise, see `traject_met_recht`; `zicht=TOETSSTUKKEN` for a page a review needs), and the
+    user's rights on it."""
     return traject_met_recht(
-        request.user, pk, recht, queryset=queryset if queryset is not None else MET_AFDELING
+        request.user, pk, recht, queryset=queryset if queryset is not None else MET_AFDELING, zicht=zicht
     )
 
 

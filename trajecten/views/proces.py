@@ -29,6 +29,7 @@ from .. import services
 from ..choices import Kanaal, Lean, ProcesSoort, Rol, StapSoort, TrajectStatus, Verspilling
 from ..forms.proces import ProcesStapForm, ProcesVersieForm, VergelijkenForm
 from ..models import ProcesStap, ProcesVersie, Traject
+from ..permissions import TOETSSTUKKEN
 from ..procesanalyse import kengetallen, tijd_tekst, vergelijking
 from ..services import WorkflowFout
 from ..services.proces import OMHOOG, OMLAAG, PROCESRECHT
@@ -223,7 +224,7 @@ def _context(
 @login_required
 def versies(request: HttpRequest, pk: int) -> HttpResponse:
     """The "Process" tab: every version by kind, with its status, steps and main figures."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     alle = list(
         traject.procesversies.select_related("aangemaakt_door")
         .prefetch_related(Prefetch("stappen", queryset=ProcesStap.objects.order_by("volgorde", "pk")))
@@ -318,7 +319,7 @@ def versie_bewerken(request: HttpRequest, pk: int, versie_pk: int) -> HttpRespon
 @login_required
 def detail(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """THE process page: the swimlane diagram, the figures, and the ordered steps to edit in place."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     versie = _versie(traject, versie_pk)
     return render(request, DETAIL, _context(traject, rechten, versie))
 
@@ -327,7 +328,7 @@ def detail(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
 @login_required
 def diagram(request: HttpRequest, pk: int, versie_pk: int) -> HttpResponse:
     """The swimlane diagram alone, as an SVG file."""
-    traject, _rechten = traject_voor_pagina(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     versie = _versie(traject, versie_pk)
     svg = swimlane_svg(versie=versie, stappen=list(versie.stappen.order_by("volgorde", "pk")))
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -558,7 +559,7 @@ def _standaardpaar(alle: list[ProcesVersie]) -> tuple[ProcesVersie | None, Proce
 def vergelijken(request: HttpRequest, pk: int) -> HttpResponse:
     """Two versions side by side (default: the newest current and the newest desired): the figures
     with their differences, and both diagrams."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     alle = list(traject.procesversies.order_by("-aangemaakt_op", "-pk"))
     standaard = _standaardpaar(alle)
     beginwaarden = {"huidig": getattr(standaard[0], "pk", None), "gewenst": getattr(standaard[1], "pk", None)}

@@ -118,6 +118,7 @@ STAP_PAGINAS = {
     Stap.S4: "klantreis:overzicht",
     Stap.S5: "serviceformules:zes_p",
     Stap.S6: "verbeterplan:plan",
+    Stap.S7: "verbeterplan:toetsing",
 }
 
 

@@ -26,11 +26,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trajecten import workflow
 from trajecten.choices import Stap
 from trajecten.models import Kpi, Traject
+from trajecten.permissions import TOETSSTUKKEN, alleen_toetsing
 from trajecten.services import WorkflowFout
 from trajecten.views.hulp import fout_melden, traject_voor_pagina
 from wasstraat.pdf import PdfNietBeschikbaar
 
 from .. import pdf, selectors, services, tasks
+from ..choices import VoorwaardeStatus
 from ..document import plandocument
 from ..forms import AfwijzenForm, OvernemenForm, PlanFilterForm, SamenvoegenForm, VerbeteractieForm
 from ..matrix import matrix_svg, matrix_tabel
@@ -54,6 +56,7 @@ def _context(traject: Traject, rechten: frozenset[str], **extra) -> dict:
         "rechten": rechten,
         "gesloten": gesloten,
         "mag_bewerken": BEWERKEN in rechten and gesloten is None,
+        "alleen_toetsing": alleen_toetsing(rechten),
         **extra,
     }
 
@@ -104,7 +107,7 @@ def _naar_acties(traject: Traject, anker: str = "") -> HttpResponse:
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 6: the trajectory's improvement points under their step or source, filtered by the query
     string, each with where it came from and what became of it; what step 6 still needs."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     filterform = PlanFilterForm(request.GET or None)
     filters = (
         filterform.filters() if request.GET else {"bron": "", "stap": "", "besluit": "", "groeperen": "stap"}
@@ -166,7 +169,7 @@ def _besluitpagina(
 @login_required
 def punt_besluiten(request: HttpRequest, pk: int, punt_pk: int) -> HttpResponse:
     """A point with where it came from and what became of it; for the team, the three decisions."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     return _besluitpagina(request, traject, rechten, _punt_van(traject, punt_pk))
 
 
@@ -253,7 +256,7 @@ def _matrix_titel(traject: Traject) -> str:
 def acties(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan's actions in their order (moved up and down by the team), with the impact × effort
     matrix and its table."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     lijst = selectors.verbeteracties_van(traject=traject)
     context = _context(
         traject,
@@ -269,7 +272,7 @@ def acties(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def matrix(request: HttpRequest, pk: int) -> HttpResponse:
     """The impact × effort matrix as an SVG file: the same drawing as on the page."""
-    traject, _rechten = traject_voor_pagina(request, pk)
+    traject, _rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     svg = matrix_svg(selectors.verbeteracties_van(traject=traject), titel=_matrix_titel(traject))
     response = HttpResponse(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml; charset=utf-8"
@@ -282,13 +285,13 @@ def matrix(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The improvement plan as it stands, as an accessible PDF marked *concept*, for download (every
-    member and management, like the trajectkaart).
+    member and management, like the trajectkaart, and a specialist asked for a review: it is the plan).
 
     WeasyPrint needs a second or more for a large plan, so the Celery task renders it: while the PDF
     of this state of the plan is not there yet, the task is asked once and a page says it is being
     made; it asks again every few seconds (htmx) and offers the download once it is there. (Without
     Redis the task runs in-process and the PDF comes at once.)"""
-    traject, rechten = traject_voor_pagina(request, pk)
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
     with translation.override("nl"):
         sleutel = pdf.pdf_sleutel(traject=traject, document=plandocument(traject=traject))
     inhoud = pdf.opgeslagen_pdf(traject=traject, sleutel=sleutel)
@@ -312,13 +315,17 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def actie(request: HttpRequest, pk: int, actie_pk: int) -> HttpResponse:
-    """One action: its fields, the KPI's it should move, and the points it was made of (with their
-    sources)."""
-    traject, rechten = traject_voor_pagina(request, pk)
+    """One action: its fields, the KPI's it should move, the points it was made of (with their
+    sources), and the open conditions of the specialists' approvals on it."""
+    traject, rechten = traject_voor_pagina(request, pk, zicht=TOETSSTUKKEN)
+    gevonden = _actie_van(traject, actie_pk)
+    voorwaarden = gevonden.voorwaarden.filter(status=VoorwaardeStatus.OPEN).select_related(
+        "eigenaar", "oordeel__verzoek__specialist"
+    )
     return render(
         request,
         "verbeterplan/actie_detail.html",
-        _context(traject, rechten, actie=_actie_van(traject, actie_pk)),
+        _context(traject, rechten, actie=gevonden, open_voorwaarden=list(voorwaarden)),
     )
 
 

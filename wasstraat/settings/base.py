@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wasstraat.context_processors.huisstijl",
+                "verbeterplan.context_processors.toetsingen",
             ],
             "libraries": {"paginering": "wasstraat.paginering"},
         },

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Schaal, Termijn, VerbeterpuntBron, VerbeterpuntStatus
+from ..choices import Schaal, Termijn, VerbeterpuntBron, VerbeterpuntStatus
 
 #: The source kinds that point at an object, and the field holding it.
 BRON_VELDEN = {
