@@ -253,3 +253,20 @@ def test_the_journey_6p_and_privacy_log_pages_show_the_demo(demo, client):
     pagina = client.get(reverse("klantreis:privacylog"))
     assert pagina.status_code == 200
     assert "Ondernemer 2" in pagina.content.decode()
+
+
+def test_the_demo_loads_on_a_database_emptied_since_migrate():
+    """`flush` (and every test that flushes, on the same test database) removes what migrations seeded:
+    the national serviceformules and the groups. The demo brings them back rather than failing."""
+    from django.contrib.auth.models import Group
+
+    from serviceformules.models import Serviceformule
+
+    Serviceformule.objects.all().delete()
+    Group.objects.all().delete()
+
+    call_command("demodata", stdout=StringIO())
+
+    assert Serviceformule.objects.filter(landelijk=True).count() == 5
+    assert Traject.objects.filter(titel__startswith="Bijstand").exists()
+    assert Formulekeuze.objects.exists()

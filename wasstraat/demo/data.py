@@ -27,8 +27,10 @@ import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import import_module
 from unittest import mock
 
+from django.apps import apps as django_apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
@@ -220,8 +222,11 @@ def demodata_laden() -> Resultaat:
 
 @transaction.atomic
 def stamgegevens_laden() -> dict[str, User]:
-    """Departments, demo users (with their global groups) and the product catalogue."""
+    """Departments, demo users (with their global groups), the national serviceformules and the product
+    catalogue. The groups and the formules are normally there since `migrate`; a database emptied since
+    (`flush`, or a test that flushes) gets them back, so the demo never depends on it."""
     groepen_inrichten()
+    _landelijke_formules()
     afdelingen = {
         naam: Afdeling.objects.update_or_create(naam=naam, defaults={"omschrijving": tekst})[0]
         for naam, tekst in AFDELINGEN.items()
@@ -236,6 +241,13 @@ def stamgegevens_laden() -> dict[str, User]:
         )
     # Fresh objects: permissions are cached on a user object once asked for.
     return {u.username: u for u in User.objects.filter(username__in=[d.username for d in GEBRUIKERS])}
+
+
+def _landelijke_formules() -> None:
+    """The national serviceformules as their data migration seeds them (idempotent: an existing formule
+    of that name stays as the municipality keeps it)."""
+    zaaien = import_module("serviceformules.migrations.0003_landelijke_formules").landelijke_formules_zaaien
+    zaaien(django_apps, None)
 
 
 class _WachtwoordHash:
