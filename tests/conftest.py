@@ -59,6 +59,39 @@ def _celery_in_proces(request: pytest.FixtureRequest) -> Iterator[None]:
     celery_app.conf.task_always_eager = eerder
 
 
+def _gebruikt_database(request: pytest.FixtureRequest) -> bool:
+    if request.node.get_closest_marker("django_db") is not None:
+        return True
+    database = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(database & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _gezaaid_als_na_migrate(request: pytest.FixtureRequest, django_db_blocker) -> None:
+    """A test finds the database as `migrate` left it, whatever ran before it on the same worker.
+
+    A transactional test (and a live server) ends with a flush, which also removes what the data
+    migrations seeded: the national serviceformules (the groups come back with flush's post_migrate).
+    xdist may run such a module before others on the same worker, so every test that uses the database
+    first makes sure they are there: one cheap query, and only after a flush the seeding itself (inside
+    the test's transaction when it has begun, so it is rolled back with the test and done again by the
+    next).
+    """
+    if not _gebruikt_database(request):
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from serviceformules.models import Serviceformule
+
+    with django_db_blocker.unblock():
+        if not Serviceformule.objects.filter(landelijk=True).exists():
+            import_module("serviceformules.migrations.0003_landelijke_formules").landelijke_formules_zaaien(
+                apps, None
+            )
+
+
 @pytest.fixture
 def gebruikers(db) -> dict[str, User]:
     """One user per role, plus management, a functioneel beheerder and an outsider."""
