@@ -253,3 +253,43 @@
   window.addEventListener("hashchange", openDoel);
   openDoel();
 })();
+
+/*
+ * A choice among search results survives a late answer. When htmx replaces the matches of a search
+ * (a target marked data-keuze-houden, the team picker), the radio button that was checked stays checked
+ * if it is among the new matches and the answer itself chose nobody. The search also sends the choice
+ * along (hx-include), so answers asked for after it keep it on the server's side; this covers an answer
+ * that was already on its way when the person was chosen.
+ */
+(function () {
+  "use strict";
+  var bewaard = new WeakMap();
+
+  document.body.addEventListener("htmx:beforeSwap", function (gebeurtenis) {
+    var doel = gebeurtenis.detail && gebeurtenis.detail.target;
+    if (!doel || !doel.matches || !doel.matches("[data-keuze-houden]")) {
+      return;
+    }
+    var gekozen = doel.querySelector("input[type=radio]:checked");
+    bewaard.set(doel, gekozen ? { naam: gekozen.name, waarde: gekozen.value } : null);
+  });
+
+  document.body.addEventListener("htmx:afterSwap", function (gebeurtenis) {
+    var doel = gebeurtenis.detail && gebeurtenis.detail.target;
+    if (!doel || !bewaard.has(doel)) {
+      return;
+    }
+    var keuze = bewaard.get(doel);
+    bewaard.delete(doel);
+    if (!keuze || doel.querySelector("input[type=radio]:checked")) {
+      return;
+    }
+    var knoppen = doel.querySelectorAll("input[type=radio]");
+    for (var i = 0; i < knoppen.length; i++) {
+      if (knoppen[i].name === keuze.naam && knoppen[i].value === keuze.waarde) {
+        knoppen[i].checked = true;
+        return;
+      }
+    }
+  });
+})();
