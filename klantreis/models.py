@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wasstraat.onveranderlijk import Onveranderlijk
+
 from .choices import (
     ROLHANDELINGEN,
     AlternatiefSoort,
@@ -284,19 +286,14 @@ class Inzicht(models.Model):
         return self.tekst[:80]
 
 
-class InterviewLogQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("The privacy log cannot be changed.")
-
-    def delete(self):
-        raise PermissionError("The privacy log cannot be deleted.")
-
-
-class InterviewLog(models.Model):
+class InterviewLog(Onveranderlijk):
     """Who viewed, changed, exported or deleted an interview's personal data, and when. Append-only.
 
     Never holds the notes themselves: `omschrijving` names fields, not their content.
     """
+
+    WEIGERING_WIJZIGEN = "The privacy log cannot be changed."
+    WEIGERING_VERWIJDEREN = "The privacy log cannot be deleted."
 
     traject = models.ForeignKey(
         "trajecten.Traject", verbose_name=_("trajectory"), on_delete=models.PROTECT, related_name="+"
@@ -328,8 +325,6 @@ class InterviewLog(models.Model):
     tijdstip = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     omschrijving = models.CharField(_("what"), max_length=300, blank=True)
 
-    objects = InterviewLogQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("privacy log entry")
         verbose_name_plural = _("privacy log")
@@ -350,14 +345,6 @@ class InterviewLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_handeling_display()}: {self.interview_label}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise PermissionError("The privacy log cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The privacy log cannot be deleted.")
 
 
 class Alternatief(models.Model):

@@ -4,7 +4,6 @@ from .kpi import KPI_BEWAAKTE_VELDEN, KPI_KERNVELDEN, Kpi, KpiMeting
 from .proces import ProcesControle, ProcesStap, ProcesVersie, StapOpmerking
 from .traject import (
     Gebeurtenis,
-    GebeurtenisQuerySet,
     Sessie,
     StapStatus,
     Teamlid,
@@ -23,7 +22,6 @@ __all__ = [
     "ProcesVersie",
     "StapOpmerking",
     "Gebeurtenis",
-    "GebeurtenisQuerySet",
     "Sessie",
     "StapStatus",
     "Teamlid",

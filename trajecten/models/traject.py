@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from wasstraat.onveranderlijk import Onveranderlijk
+
 from ..choices import (
     Discipline,
     GebeurtenisSoort,
@@ -271,22 +273,15 @@ class Sessie(models.Model):
             raise ValidationError(fouten)
 
 
-class GebeurtenisQuerySet(models.QuerySet):
-    """Audit events are never changed or deleted in bulk either."""
-
-    def update(self, **kwargs):
-        raise PermissionError("Audit events cannot be changed.")
-
-    def delete(self):
-        raise PermissionError("Audit events cannot be deleted.")
-
-
-class Gebeurtenis(models.Model):
+class Gebeurtenis(Onveranderlijk):
     """An audit event of a trajectory: who did what, when and why. Append-only.
 
     Every step transition, trajectory status change, membership change and decision is one row.
     On PostgreSQL a trigger also refuses UPDATE and DELETE at the database level.
     """
+
+    WEIGERING_WIJZIGEN = "Audit events cannot be changed."
+    WEIGERING_VERWIJDEREN = "Audit events cannot be deleted."
 
     traject = models.ForeignKey(
         Traject,
@@ -311,8 +306,6 @@ class Gebeurtenis(models.Model):
     reden = models.TextField(_("reason"), blank=True)
     gegevens = models.JSONField(_("data"), default=dict, blank=True)
 
-    objects = GebeurtenisQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -326,14 +319,6 @@ class Gebeurtenis(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise PermissionError("Audit events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Audit events cannot be deleted.")
 
 
 class TrajectUserObjectPermission(UserObjectPermissionBase):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.choices import Discipline
+from wasstraat.onveranderlijk import Onveranderlijk
 
 from ..choices import Oordeel, ToetsverzoekStatus, VoorwaardeStatus
 from ..toetsvragen import antwoorden_valideren
@@ -128,17 +129,7 @@ class Toetsverzoek(models.Model):
             raise ValidationError({"intrekreden": _("Give the reason for withdrawing this request.")})
 
 
-class ToetsoordeelQuerySet(models.QuerySet):
-    """Submitted verdicts are final: never changed or deleted in bulk either."""
-
-    def update(self, **kwargs):
-        raise PermissionError("A submitted verdict cannot be changed.")
-
-    def delete(self):
-        raise PermissionError("A submitted verdict cannot be deleted.")
-
-
-class Toetsoordeel(models.Model):
+class Toetsoordeel(Onveranderlijk):
     """A specialist's verdict, on one action of the request (`actie`) or on the whole plan (no action):
     approved, approved with conditions (`voorwaarden`, each tracked as a `Voorwaarde`), or not approved,
     with an explanation and the answers to their discipline's questions (`toetsvragen`).
@@ -147,6 +138,9 @@ class Toetsoordeel(models.Model):
     PostgreSQL a trigger does too (migration `0006_toetsoordeel_onveranderlijk`). It judges the action
     as it was in the request's snapshot.
     """
+
+    WEIGERING_WIJZIGEN = "A submitted verdict cannot be changed."
+    WEIGERING_VERWIJDEREN = "A submitted verdict cannot be deleted."
 
     verzoek = models.ForeignKey(
         Toetsverzoek, verbose_name=_("review request"), on_delete=models.PROTECT, related_name="oordelen"
@@ -169,8 +163,6 @@ class Toetsoordeel(models.Model):
     )
     gegeven_op = models.DateTimeField(_("given at"), auto_now_add=True)
 
-    objects = ToetsoordeelQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("verdict")
         verbose_name_plural = _("verdicts")
@@ -188,14 +180,6 @@ class Toetsoordeel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_oordeel_display()}: {self.actie or _('the whole plan')}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise PermissionError("A submitted verdict cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("A submitted verdict cannot be deleted.")
 
     @property
     def oordeel_keuze(self) -> Oordeel:

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wasstraat.onveranderlijk import Onveranderlijk
+
 from .choices import RechtenwijzigingSoort
 
 
@@ -55,15 +57,7 @@ class Groep:
     PRIVACY = "Privacyfunctionarissen"  # read the privacy log of interviews
 
 
-class RechtenwijzigingQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("The rights log cannot be changed.")
-
-    def delete(self):
-        raise PermissionError("The rights log cannot be deleted.")
-
-
-class Rechtenwijziging(models.Model):
+class Rechtenwijziging(Onveranderlijk):
     """Who changed whose rights or password, and when: the rights log. Append-only.
 
     One row per change of the superuser or staff flag, the groups or the permissions of an account,
@@ -71,6 +65,9 @@ class Rechtenwijziging(models.Model):
     e-mail address changed (the address a reset link goes to). Never holds a password or a link.
     On PostgreSQL a trigger also refuses UPDATE and DELETE (migration 0002).
     """
+
+    WEIGERING_WIJZIGEN = "The rights log cannot be changed."
+    WEIGERING_VERWIJDEREN = "The rights log cannot be deleted."
 
     tijdstip = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     door = models.ForeignKey(
@@ -96,8 +93,6 @@ class Rechtenwijziging(models.Model):
     omschrijving = models.TextField(_("what changed"))
     gegevens = models.JSONField(_("data"), default=dict, blank=True)
 
-    objects = RechtenwijzigingQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("rights log entry")
         verbose_name_plural = _("rights log")
@@ -120,11 +115,3 @@ class Rechtenwijziging(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise PermissionError("The rights log cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The rights log cannot be deleted.")
